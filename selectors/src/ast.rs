@@ -1,0 +1,387 @@
+//! The selector syntax tree: complex selectors made of compounds joined by combinators.
+//!
+//! Inputs build these values (the CSS input converts lightningcss' parsed
+//! selectors; the Plasma input builds them in code). The tree is immutable
+//! once built; [`Selector`] caches its specificity and its index key.
+
+use crate::name::Name;
+use crate::specificity::Specificity;
+use crate::state::{Direction, State};
+
+/// A combinator between two compounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Combinator {
+    /// `a b`: some ancestor matches the left compound.
+    Descendant,
+    /// `a > b`: the parent matches the left compound.
+    Child,
+    /// `a + b`: the immediately preceding sibling matches the left compound.
+    NextSibling,
+    /// `a ~ b`: some preceding sibling matches the left compound.
+    LaterSibling,
+}
+
+/// How an attribute selector compares the attribute's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributeOperator {
+    /// `[a=v]`: equal (numbers compare numerically when both sides are numbers).
+    Equals,
+    /// `[a~=v]`: `v` is one of the whitespace-separated words.
+    Includes,
+    /// `[a|=v]`: equal to `v` or starts with `v-`.
+    DashMatch,
+    /// `[a^=v]`: starts with `v`.
+    Prefix,
+    /// `[a$=v]`: ends with `v`.
+    Suffix,
+    /// `[a*=v]`: contains `v`.
+    Substring,
+}
+
+impl AttributeOperator {
+    /// The CSS spelling of the operator.
+    pub fn css(self) -> &'static str {
+        match self {
+            AttributeOperator::Equals => "=",
+            AttributeOperator::Includes => "~=",
+            AttributeOperator::DashMatch => "|=",
+            AttributeOperator::Prefix => "^=",
+            AttributeOperator::Suffix => "$=",
+            AttributeOperator::Substring => "*=",
+        }
+    }
+}
+
+/// An attribute selector.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AttributeSelector {
+    /// The attribute name, folded to lower case (attribute names are case-insensitive).
+    pub name: Name,
+    /// The comparison, or `None` for `[name]` (presence).
+    pub operation: Option<AttributeOperation>,
+}
+
+/// The comparison part of an attribute selector.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AttributeOperation {
+    /// The operator.
+    pub operator: AttributeOperator,
+    /// The value to compare with.
+    pub value: String,
+    /// The value parsed as a number, when it is one (for numeric `=`).
+    pub number: Option<f64>,
+    /// The `i` flag: compare ASCII case-insensitively.
+    pub case_insensitive: bool,
+}
+
+/// `An+B` from `:nth-child()` / `:nth-last-child()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct NthIndex {
+    /// The step `A`.
+    pub a: i32,
+    /// The offset `B`.
+    pub b: i32,
+}
+
+impl NthIndex {
+    /// `odd` = `2n+1`.
+    pub const ODD: NthIndex = NthIndex { a: 2, b: 1 };
+    /// `even` = `2n`.
+    pub const EVEN: NthIndex = NthIndex { a: 2, b: 0 };
+
+    /// Whether the 1-based position `n` is `A·k + B` for some integer `k ≥ 0`.
+    pub fn matches(self, n: i64) -> bool {
+        let (a, b) = (i64::from(self.a), i64::from(self.b));
+        if a == 0 {
+            return n == b;
+        }
+        let diff = n - b;
+        diff % a == 0 && diff / a >= 0
+    }
+}
+
+/// One simple selector inside a compound.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Simple {
+    /// `*`.
+    Universal,
+    /// An element type, folded to lower case (types compare case-insensitively).
+    Type(Name),
+    /// `#id` (case-sensitive).
+    Id(Name),
+    /// `.hint` (case-sensitive, like CSS classes).
+    Hint(Name),
+    /// A state pseudo-class such as `:hover`.
+    State(State),
+    /// An attribute selector.
+    Attribute(AttributeSelector),
+    /// `:first-child`.
+    FirstChild,
+    /// `:last-child`.
+    LastChild,
+    /// `:only-child`.
+    OnlyChild,
+    /// `:nth-child(An+B)`.
+    NthChild(NthIndex),
+    /// `:nth-last-child(An+B)`.
+    NthLastChild(NthIndex),
+    /// `:root`: the first element of the chain.
+    Root,
+    /// `:dir(ltr)` / `:dir(rtl)`.
+    Dir(Direction),
+    /// `:not(list)`: matches when no selector of the list matches.
+    Not(Vec<Selector>),
+    /// `:is(list)`: matches when any selector of the list matches; takes the
+    /// highest specificity of the list.
+    Is(Vec<Selector>),
+    /// `:where(list)`: like `:is()` with zero specificity.
+    Where(Vec<Selector>),
+}
+
+impl Simple {
+    /// A rough cost rank used to test cheap simple selectors first.
+    fn cost(&self) -> u8 {
+        match self {
+            Simple::Id(_) | Simple::Type(_) | Simple::Hint(_) | Simple::State(_) => 0,
+            Simple::Universal | Simple::Root | Simple::Dir(_) => 1,
+            Simple::FirstChild
+            | Simple::LastChild
+            | Simple::OnlyChild
+            | Simple::NthChild(_)
+            | Simple::NthLastChild(_) => 2,
+            Simple::Attribute(_) => 3,
+            Simple::Not(_) | Simple::Is(_) | Simple::Where(_) => 4,
+        }
+    }
+}
+
+/// Simple selectors that all apply to one element (`Button.flat:hover`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Compound {
+    pub(crate) parts: Vec<Simple>,
+}
+
+impl Compound {
+    /// An empty compound; it matches any element, like `*`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a simple selector.
+    #[must_use]
+    pub fn with(mut self, simple: Simple) -> Self {
+        self.parts.push(simple);
+        self
+    }
+
+    /// Adds an element type (case-insensitive).
+    #[must_use]
+    pub fn type_name(self, name: &str) -> Self {
+        self.with(Simple::Type(Name::lowercase(name)))
+    }
+
+    /// Adds `*`.
+    #[must_use]
+    pub fn universal(self) -> Self {
+        self.with(Simple::Universal)
+    }
+
+    /// Adds `#id`.
+    #[must_use]
+    pub fn id(self, id: &str) -> Self {
+        self.with(Simple::Id(Name::new(id)))
+    }
+
+    /// Adds `.hint`.
+    #[must_use]
+    pub fn hint(self, hint: &str) -> Self {
+        self.with(Simple::Hint(Name::new(hint)))
+    }
+
+    /// Adds a state pseudo-class.
+    #[must_use]
+    pub fn state(self, state: State) -> Self {
+        self.with(Simple::State(state))
+    }
+
+    /// Adds `[name]`.
+    #[must_use]
+    pub fn attribute_exists(self, name: &str) -> Self {
+        self.with(Simple::Attribute(AttributeSelector {
+            name: Name::lowercase(name),
+            operation: None,
+        }))
+    }
+
+    /// Adds `[name <op> value]`, with the `i` flag when `case_insensitive`.
+    #[must_use]
+    pub fn attribute(
+        self,
+        name: &str,
+        operator: AttributeOperator,
+        value: &str,
+        case_insensitive: bool,
+    ) -> Self {
+        let number = value.trim().parse::<f64>().ok().filter(|n| n.is_finite());
+        self.with(Simple::Attribute(AttributeSelector {
+            name: Name::lowercase(name),
+            operation: Some(AttributeOperation {
+                operator,
+                value: value.to_owned(),
+                number,
+                case_insensitive,
+            }),
+        }))
+    }
+
+    /// The simple selectors, in the order they were added.
+    pub fn parts(&self) -> &[Simple] {
+        &self.parts
+    }
+
+    fn sort_by_cost(&mut self) {
+        self.parts.sort_by_key(Simple::cost);
+    }
+}
+
+/// The key a rule is indexed by: taken from the right-most compound.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum IndexKey {
+    /// The subject compound names an id.
+    Id(Name),
+    /// The subject compound names a hint (the first one).
+    Hint(Name),
+    /// The subject compound names a type.
+    Type(Name),
+    /// Nothing to index by: the rule is tested against every element.
+    Universal,
+}
+
+/// A complex selector: compounds joined by combinators, left to right.
+///
+/// The right-most compound is the *subject*: it matches the target element
+/// (the last element of a query chain).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "SelectorParts", into = "SelectorParts")]
+pub struct Selector {
+    compounds: Vec<Compound>,
+    combinators: Vec<Combinator>,
+    specificity: Specificity,
+}
+
+impl Selector {
+    /// Starts a selector with its left-most compound.
+    pub fn new(first: Compound) -> Self {
+        Self::from_parts(vec![first], Vec::new())
+    }
+
+    /// Builds a selector from compounds and the combinators between them
+    /// (`combinators.len() + 1 == compounds.len()`; extra entries are ignored,
+    /// missing ones become descendant combinators).
+    pub fn from_parts(mut compounds: Vec<Compound>, mut combinators: Vec<Combinator>) -> Self {
+        if compounds.is_empty() {
+            compounds.push(Compound::new());
+        }
+        combinators.resize(compounds.len() - 1, Combinator::Descendant);
+        for compound in &mut compounds {
+            compound.sort_by_cost();
+        }
+        let specificity = compounds.iter().flat_map(|c| c.parts.iter()).map(Specificity::of).sum();
+        Self {
+            compounds,
+            combinators,
+            specificity,
+        }
+    }
+
+    fn push(mut self, combinator: Combinator, compound: Compound) -> Self {
+        let mut compounds = std::mem::take(&mut self.compounds);
+        let mut combinators = std::mem::take(&mut self.combinators);
+        compounds.push(compound);
+        combinators.push(combinator);
+        Self::from_parts(compounds, combinators)
+    }
+
+    /// Appends `compound` as a descendant (`self compound`).
+    #[must_use]
+    pub fn descendant(self, compound: Compound) -> Self {
+        self.push(Combinator::Descendant, compound)
+    }
+
+    /// Appends `compound` as a child (`self > compound`).
+    #[must_use]
+    pub fn child(self, compound: Compound) -> Self {
+        self.push(Combinator::Child, compound)
+    }
+
+    /// Appends `compound` as the next sibling (`self + compound`).
+    #[must_use]
+    pub fn next_sibling(self, compound: Compound) -> Self {
+        self.push(Combinator::NextSibling, compound)
+    }
+
+    /// Appends `compound` as a later sibling (`self ~ compound`).
+    #[must_use]
+    pub fn later_sibling(self, compound: Compound) -> Self {
+        self.push(Combinator::LaterSibling, compound)
+    }
+
+    /// The compounds, left to right.
+    pub fn compounds(&self) -> &[Compound] {
+        &self.compounds
+    }
+
+    /// The combinators; `combinators()[i]` joins `compounds()[i]` and `compounds()[i + 1]`.
+    pub fn combinators(&self) -> &[Combinator] {
+        &self.combinators
+    }
+
+    /// The CSS specificity (ids, class-likes, types).
+    pub fn specificity(&self) -> Specificity {
+        self.specificity
+    }
+
+    /// The rule-index key from the subject compound: id, else hint, else type.
+    pub fn index_key(&self) -> IndexKey {
+        let Some(subject) = self.compounds.last() else {
+            return IndexKey::Universal;
+        };
+        let mut key = IndexKey::Universal;
+        for part in &subject.parts {
+            match (part, &key) {
+                (Simple::Id(id), _) => return IndexKey::Id(id.clone()),
+                (Simple::Hint(hint), IndexKey::Universal | IndexKey::Type(_)) => {
+                    key = IndexKey::Hint(hint.clone());
+                }
+                (Simple::Type(ty), IndexKey::Universal) => key = IndexKey::Type(ty.clone()),
+                _ => {}
+            }
+        }
+        key
+    }
+}
+
+/// The serialised form of a [`Selector`] (its cached fields are recomputed on load).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SelectorParts {
+    compounds: Vec<Compound>,
+    combinators: Vec<Combinator>,
+}
+
+impl From<SelectorParts> for Selector {
+    fn from(parts: SelectorParts) -> Self {
+        Selector::from_parts(parts.compounds, parts.combinators)
+    }
+}
+
+impl From<Selector> for SelectorParts {
+    fn from(selector: Selector) -> Self {
+        SelectorParts {
+            compounds: selector.compounds,
+            combinators: selector.combinators,
+        }
+    }
+}
