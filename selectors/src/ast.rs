@@ -289,7 +289,11 @@ impl Selector {
         for compound in &mut compounds {
             compound.sort_by_cost();
         }
-        let specificity = compounds.iter().flat_map(|c| c.parts.iter()).map(Specificity::of).sum();
+        let specificity = compounds
+            .iter()
+            .flat_map(|c| c.parts.iter())
+            .map(Specificity::of)
+            .sum();
         Self {
             compounds,
             combinators,

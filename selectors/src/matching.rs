@@ -121,7 +121,10 @@ fn next_candidate<E: Element>(element: &E, combinator: Combinator) -> Option<E> 
 }
 
 fn matches_compound<E: Element>(compound: &Compound, element: &E) -> bool {
-    compound.parts().iter().all(|part| matches_simple(part, element))
+    compound
+        .parts()
+        .iter()
+        .all(|part| matches_simple(part, element))
 }
 
 fn matches_simple<E: Element>(simple: &Simple, element: &E) -> bool {
@@ -136,14 +139,20 @@ fn matches_simple<E: Element>(simple: &Simple, element: &E) -> bool {
         Simple::LastChild => element
             .position()
             .is_some_and(|p| p.index.saturating_add(1) == p.count),
-        Simple::OnlyChild => element.position().is_some_and(|p| p.index == 0 && p.count == 1),
+        Simple::OnlyChild => element
+            .position()
+            .is_some_and(|p| p.index == 0 && p.count == 1),
         Simple::NthChild(nth) => element
             .position()
             .is_some_and(|p| nth.matches(i64::from(p.index) + 1)),
         Simple::NthLastChild(nth) => element
             .position()
             .is_some_and(|p| p.index < p.count && nth.matches(i64::from(p.count - p.index))),
-        Simple::Root => element.parent().is_none() && element.prev_sibling().is_none() && is_first_or_unknown(element),
+        Simple::Root => {
+            element.parent().is_none()
+                && element.prev_sibling().is_none()
+                && is_first_or_unknown(element)
+        }
         Simple::Dir(direction) => element.direction() == *direction,
         Simple::Not(list) => !matches_any(list, element),
         Simple::Is(list) | Simple::Where(list) => matches_any(list, element),
@@ -163,13 +172,19 @@ fn matches_attribute<E: Element>(selector: &AttributeSelector, element: &E) -> b
     };
     let expected = operation.value.as_str();
     let text = value.text;
-    if operation.operator == AttributeOperator::Equals {
-        if let (Some(actual), Some(wanted)) = (value.number, operation.number) {
-            return actual == wanted;
-        }
+    if operation.operator == AttributeOperator::Equals
+        && let (Some(actual), Some(wanted)) = (value.number, operation.number)
+    {
+        return actual == wanted;
     }
     let fold = operation.case_insensitive;
-    let eq = |a: &str, b: &str| if fold { a.eq_ignore_ascii_case(b) } else { a == b };
+    let eq = |a: &str, b: &str| {
+        if fold {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
     match operation.operator {
         AttributeOperator::Equals => eq(text, expected),
         AttributeOperator::Includes => {
@@ -181,20 +196,28 @@ fn matches_attribute<E: Element>(selector: &AttributeSelector, element: &E) -> b
             eq(text, expected)
                 || (text.len() > expected.len()
                     && text.as_bytes().get(expected.len()) == Some(&b'-')
-                    && text.get(..expected.len()).is_some_and(|head| eq(head, expected)))
+                    && text
+                        .get(..expected.len())
+                        .is_some_and(|head| eq(head, expected)))
         }
         AttributeOperator::Prefix => {
-            !expected.is_empty() && text.get(..expected.len()).is_some_and(|head| eq(head, expected))
+            !expected.is_empty()
+                && text
+                    .get(..expected.len())
+                    .is_some_and(|head| eq(head, expected))
         }
         AttributeOperator::Suffix => {
             !expected.is_empty()
                 && text.len() >= expected.len()
-                && text.get(text.len() - expected.len()..).is_some_and(|tail| eq(tail, expected))
+                && text
+                    .get(text.len() - expected.len()..)
+                    .is_some_and(|tail| eq(tail, expected))
         }
         AttributeOperator::Substring => {
             !expected.is_empty()
                 && if fold {
-                    text.to_ascii_lowercase().contains(&expected.to_ascii_lowercase())
+                    text.to_ascii_lowercase()
+                        .contains(&expected.to_ascii_lowercase())
                 } else {
                     text.contains(expected)
                 }

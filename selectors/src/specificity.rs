@@ -9,7 +9,19 @@ use std::ops::Add;
 /// attributes, structural pseudo-classes), then types. `*` and combinators
 /// count nothing; `:is()`/`:not()` count their most specific argument;
 /// `:where()` counts nothing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Specificity {
     /// Id selectors.
     pub ids: u16,

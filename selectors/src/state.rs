@@ -119,7 +119,10 @@ impl StateSet {
 
     /// The states in the set, in bit order.
     pub fn iter(self) -> impl Iterator<Item = State> {
-        State::ALL.iter().copied().filter(move |s| self.contains(*s))
+        State::ALL
+            .iter()
+            .copied()
+            .filter(move |s| self.contains(*s))
     }
 }
 
@@ -140,7 +143,9 @@ impl fmt::Debug for StateSet {
 }
 
 /// Text direction, matched by `:dir(ltr)` / `:dir(rtl)`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// Left to right.

@@ -66,7 +66,9 @@ impl Element for Handle<'_> {
         })
     }
     fn position(&self) -> Option<Position> {
-        self.node().position.map(|(index, count)| Position { index, count })
+        self.node()
+            .position
+            .map(|(index, count)| Position { index, count })
     }
     fn direction(&self) -> Direction {
         self.forest.direction
@@ -99,11 +101,46 @@ const DEEP_C: usize = 13;
 /// ```
 fn forest(direction: Direction) -> Forest {
     let nodes = vec![
-        Node { ty: "Window", id: Some("main"), hints: vec!["dark"], attributes: vec![("theme", "breeze")], position: Some((0, 1)), ..Node::default() },
-        Node { ty: "ToolBar", hints: vec!["header"], position: Some((0, 2)), parent: Some(0), ..Node::default() },
-        Node { ty: "ToolButton", id: Some("first"), hints: vec!["flat"], position: Some((0, 4)), parent: Some(1), ..Node::default() },
-        Node { ty: "Separator", position: Some((1, 4)), parent: Some(1), prev: Some(2), ..Node::default() },
-        Node { ty: "ToolButton", id: Some("third"), hints: vec!["flat"], states: vec![State::Checked], position: Some((2, 4)), parent: Some(1), prev: Some(3), ..Node::default() },
+        Node {
+            ty: "Window",
+            id: Some("main"),
+            hints: vec!["dark"],
+            attributes: vec![("theme", "breeze")],
+            position: Some((0, 1)),
+            ..Node::default()
+        },
+        Node {
+            ty: "ToolBar",
+            hints: vec!["header"],
+            position: Some((0, 2)),
+            parent: Some(0),
+            ..Node::default()
+        },
+        Node {
+            ty: "ToolButton",
+            id: Some("first"),
+            hints: vec!["flat"],
+            position: Some((0, 4)),
+            parent: Some(1),
+            ..Node::default()
+        },
+        Node {
+            ty: "Separator",
+            position: Some((1, 4)),
+            parent: Some(1),
+            prev: Some(2),
+            ..Node::default()
+        },
+        Node {
+            ty: "ToolButton",
+            id: Some("third"),
+            hints: vec!["flat"],
+            states: vec![State::Checked],
+            position: Some((2, 4)),
+            parent: Some(1),
+            prev: Some(3),
+            ..Node::default()
+        },
         Node {
             ty: "Button",
             id: Some("ok"),
@@ -121,14 +158,46 @@ fn forest(direction: Direction) -> Forest {
             prev: Some(4),
             ..Node::default()
         },
-        Node { ty: "Frame", hints: vec!["b"], ..Node::default() },
-        Node { ty: "Panel", hints: vec!["b"], parent: Some(6), ..Node::default() },
-        Node { ty: "Label", parent: Some(7), ..Node::default() },
-        Node { ty: "A", ..Node::default() },
-        Node { ty: "B", parent: Some(9), ..Node::default() },
-        Node { ty: "X", parent: Some(10), ..Node::default() },
-        Node { ty: "B", parent: Some(11), ..Node::default() },
-        Node { ty: "C", parent: Some(12), ..Node::default() },
+        Node {
+            ty: "Frame",
+            hints: vec!["b"],
+            ..Node::default()
+        },
+        Node {
+            ty: "Panel",
+            hints: vec!["b"],
+            parent: Some(6),
+            ..Node::default()
+        },
+        Node {
+            ty: "Label",
+            parent: Some(7),
+            ..Node::default()
+        },
+        Node {
+            ty: "A",
+            ..Node::default()
+        },
+        Node {
+            ty: "B",
+            parent: Some(9),
+            ..Node::default()
+        },
+        Node {
+            ty: "X",
+            parent: Some(10),
+            ..Node::default()
+        },
+        Node {
+            ty: "B",
+            parent: Some(11),
+            ..Node::default()
+        },
+        Node {
+            ty: "C",
+            parent: Some(12),
+            ..Node::default()
+        },
     ];
     Forest { nodes, direction }
 }
@@ -169,102 +238,530 @@ fn cases() -> Vec<(&'static str, Selector, usize, bool)> {
         ("id", single(c().id("ok")), OK, true),
         ("id is case-sensitive", single(c().id("OK")), OK, false),
         ("hint", single(c().hint("flat")), FIRST, true),
-        ("hint is case-sensitive", single(c().hint("Flat")), FIRST, false),
+        (
+            "hint is case-sensitive",
+            single(c().hint("Flat")),
+            FIRST,
+            false,
+        ),
         ("missing hint", single(c().hint("flat")), OK, false),
         ("state", single(c().state(State::Hovered)), OK, true),
-        ("two states", single(c().state(State::Hovered).state(State::Focused)), OK, true),
-        ("missing state", single(c().state(State::Pressed)), OK, false),
-        ("compound all parts", single(ty("Button").id("ok").state(State::Hovered)), OK, true),
-        ("compound one part fails", single(ty("Button").id("ok").state(State::Checked)), OK, false),
+        (
+            "two states",
+            single(c().state(State::Hovered).state(State::Focused)),
+            OK,
+            true,
+        ),
+        (
+            "missing state",
+            single(c().state(State::Pressed)),
+            OK,
+            false,
+        ),
+        (
+            "compound all parts",
+            single(ty("Button").id("ok").state(State::Hovered)),
+            OK,
+            true,
+        ),
+        (
+            "compound one part fails",
+            single(ty("Button").id("ok").state(State::Checked)),
+            OK,
+            false,
+        ),
         // Attributes.
-        ("attribute exists", single(c().attribute_exists("orientation")), OK, true),
-        ("attribute name is case-insensitive", single(c().attribute_exists("ORIENTATION")), OK, true),
-        ("attribute absent", single(c().attribute_exists("checkable")), OK, false),
-        ("attribute exists with empty value", single(c().attribute_exists("empty")), OK, true),
-        ("= equal", attr("orientation", Op::Equals, "horizontal"), OK, true),
-        ("= value is case-sensitive", attr("orientation", Op::Equals, "Horizontal"), OK, false),
-        ("= with i flag", attr_i("orientation", Op::Equals, "HORIZONTAL"), OK, true),
+        (
+            "attribute exists",
+            single(c().attribute_exists("orientation")),
+            OK,
+            true,
+        ),
+        (
+            "attribute name is case-insensitive",
+            single(c().attribute_exists("ORIENTATION")),
+            OK,
+            true,
+        ),
+        (
+            "attribute absent",
+            single(c().attribute_exists("checkable")),
+            OK,
+            false,
+        ),
+        (
+            "attribute exists with empty value",
+            single(c().attribute_exists("empty")),
+            OK,
+            true,
+        ),
+        (
+            "= equal",
+            attr("orientation", Op::Equals, "horizontal"),
+            OK,
+            true,
+        ),
+        (
+            "= value is case-sensitive",
+            attr("orientation", Op::Equals, "Horizontal"),
+            OK,
+            false,
+        ),
+        (
+            "= with i flag",
+            attr_i("orientation", Op::Equals, "HORIZONTAL"),
+            OK,
+            true,
+        ),
         ("= numeric", attr("value", Op::Equals, "3.0"), OK, true),
-        ("= numeric mismatch", attr("value", Op::Equals, "4"), OK, false),
-        ("= on missing attribute", attr("missing", Op::Equals, ""), OK, false),
+        (
+            "= numeric mismatch",
+            attr("value", Op::Equals, "4"),
+            OK,
+            false,
+        ),
+        (
+            "= on missing attribute",
+            attr("missing", Op::Equals, ""),
+            OK,
+            false,
+        ),
         ("= empty value", attr("empty", Op::Equals, ""), OK, true),
         ("~= word", attr("tags", Op::Includes, "round"), OK, true),
-        ("~= needs a whole word", attr("tags", Op::Includes, "roun"), OK, false),
-        ("~= never matches whitespace", attr("tags", Op::Includes, "big round"), OK, false),
-        ("~= never matches empty", attr("tags", Op::Includes, ""), OK, false),
-        ("|= prefix with dash", attr("lang", Op::DashMatch, "en"), OK, true),
+        (
+            "~= needs a whole word",
+            attr("tags", Op::Includes, "roun"),
+            OK,
+            false,
+        ),
+        (
+            "~= never matches whitespace",
+            attr("tags", Op::Includes, "big round"),
+            OK,
+            false,
+        ),
+        (
+            "~= never matches empty",
+            attr("tags", Op::Includes, ""),
+            OK,
+            false,
+        ),
+        (
+            "|= prefix with dash",
+            attr("lang", Op::DashMatch, "en"),
+            OK,
+            true,
+        ),
         ("|= exact", attr("lang", Op::DashMatch, "en-GB"), OK, true),
-        ("|= without dash", attr("lang", Op::DashMatch, "e"), OK, false),
-        ("|= with i flag", attr_i("lang", Op::DashMatch, "EN"), OK, true),
-        ("^= prefix", attr("icon-name", Op::Prefix, "document-"), OK, true),
-        ("^= not a prefix", attr("icon-name", Op::Prefix, "open"), OK, false),
-        ("^= empty never matches", attr("icon-name", Op::Prefix, ""), OK, false),
-        ("$= suffix", attr("icon-name", Op::Suffix, "-open"), OK, true),
-        ("$= not a suffix", attr("icon-name", Op::Suffix, "document"), OK, false),
-        ("$= with i flag", attr_i("icon-name", Op::Suffix, "-OPEN"), OK, true),
-        ("*= substring", attr("icon-name", Op::Substring, "ment-op"), OK, true),
-        ("*= case-sensitive", attr("icon-name", Op::Substring, "MENT"), OK, false),
-        ("*= with i flag", attr_i("icon-name", Op::Substring, "MENT"), OK, true),
-        ("*= empty never matches", attr("icon-name", Op::Substring, ""), OK, false),
+        (
+            "|= without dash",
+            attr("lang", Op::DashMatch, "e"),
+            OK,
+            false,
+        ),
+        (
+            "|= with i flag",
+            attr_i("lang", Op::DashMatch, "EN"),
+            OK,
+            true,
+        ),
+        (
+            "^= prefix",
+            attr("icon-name", Op::Prefix, "document-"),
+            OK,
+            true,
+        ),
+        (
+            "^= not a prefix",
+            attr("icon-name", Op::Prefix, "open"),
+            OK,
+            false,
+        ),
+        (
+            "^= empty never matches",
+            attr("icon-name", Op::Prefix, ""),
+            OK,
+            false,
+        ),
+        (
+            "$= suffix",
+            attr("icon-name", Op::Suffix, "-open"),
+            OK,
+            true,
+        ),
+        (
+            "$= not a suffix",
+            attr("icon-name", Op::Suffix, "document"),
+            OK,
+            false,
+        ),
+        (
+            "$= with i flag",
+            attr_i("icon-name", Op::Suffix, "-OPEN"),
+            OK,
+            true,
+        ),
+        (
+            "*= substring",
+            attr("icon-name", Op::Substring, "ment-op"),
+            OK,
+            true,
+        ),
+        (
+            "*= case-sensitive",
+            attr("icon-name", Op::Substring, "MENT"),
+            OK,
+            false,
+        ),
+        (
+            "*= with i flag",
+            attr_i("icon-name", Op::Substring, "MENT"),
+            OK,
+            true,
+        ),
+        (
+            "*= empty never matches",
+            attr("icon-name", Op::Substring, ""),
+            OK,
+            false,
+        ),
         // Structural pseudo-classes.
-        ("first-child", single(c().with(Simple::FirstChild)), FIRST, true),
-        ("first-child fails", single(c().with(Simple::FirstChild)), OK, false),
+        (
+            "first-child",
+            single(c().with(Simple::FirstChild)),
+            FIRST,
+            true,
+        ),
+        (
+            "first-child fails",
+            single(c().with(Simple::FirstChild)),
+            OK,
+            false,
+        ),
         ("last-child", single(c().with(Simple::LastChild)), OK, true),
-        ("last-child fails", single(c().with(Simple::LastChild)), THIRD, false),
-        ("only-child", single(c().with(Simple::OnlyChild)), WINDOW, true),
-        ("only-child fails", single(c().with(Simple::OnlyChild)), OK, false),
-        ("nth-child(odd) on 3rd", single(c().with(Simple::NthChild(NthIndex::ODD))), THIRD, true),
-        ("nth-child(odd) on 4th", single(c().with(Simple::NthChild(NthIndex::ODD))), OK, false),
-        ("nth-child(even) on 4th", single(c().with(Simple::NthChild(NthIndex::EVEN))), OK, true),
-        ("nth-child(3)", single(c().with(Simple::NthChild(NthIndex { a: 0, b: 3 }))), THIRD, true),
-        ("nth-child(-n+2) on 3rd", single(c().with(Simple::NthChild(NthIndex { a: -1, b: 2 }))), THIRD, false),
-        ("nth-child(-n+3) on 3rd", single(c().with(Simple::NthChild(NthIndex { a: -1, b: 3 }))), THIRD, true),
-        ("nth-child(3n+4) on 4th", single(c().with(Simple::NthChild(NthIndex { a: 3, b: 4 }))), OK, true),
-        ("nth-last-child(1)", single(c().with(Simple::NthLastChild(NthIndex { a: 0, b: 1 }))), OK, true),
-        ("nth-last-child(2)", single(c().with(Simple::NthLastChild(NthIndex { a: 0, b: 2 }))), THIRD, true),
-        ("structural needs a known position", single(c().with(Simple::FirstChild)), LABEL, false),
+        (
+            "last-child fails",
+            single(c().with(Simple::LastChild)),
+            THIRD,
+            false,
+        ),
+        (
+            "only-child",
+            single(c().with(Simple::OnlyChild)),
+            WINDOW,
+            true,
+        ),
+        (
+            "only-child fails",
+            single(c().with(Simple::OnlyChild)),
+            OK,
+            false,
+        ),
+        (
+            "nth-child(odd) on 3rd",
+            single(c().with(Simple::NthChild(NthIndex::ODD))),
+            THIRD,
+            true,
+        ),
+        (
+            "nth-child(odd) on 4th",
+            single(c().with(Simple::NthChild(NthIndex::ODD))),
+            OK,
+            false,
+        ),
+        (
+            "nth-child(even) on 4th",
+            single(c().with(Simple::NthChild(NthIndex::EVEN))),
+            OK,
+            true,
+        ),
+        (
+            "nth-child(3)",
+            single(c().with(Simple::NthChild(NthIndex { a: 0, b: 3 }))),
+            THIRD,
+            true,
+        ),
+        (
+            "nth-child(-n+2) on 3rd",
+            single(c().with(Simple::NthChild(NthIndex { a: -1, b: 2 }))),
+            THIRD,
+            false,
+        ),
+        (
+            "nth-child(-n+3) on 3rd",
+            single(c().with(Simple::NthChild(NthIndex { a: -1, b: 3 }))),
+            THIRD,
+            true,
+        ),
+        (
+            "nth-child(3n+4) on 4th",
+            single(c().with(Simple::NthChild(NthIndex { a: 3, b: 4 }))),
+            OK,
+            true,
+        ),
+        (
+            "nth-last-child(1)",
+            single(c().with(Simple::NthLastChild(NthIndex { a: 0, b: 1 }))),
+            OK,
+            true,
+        ),
+        (
+            "nth-last-child(2)",
+            single(c().with(Simple::NthLastChild(NthIndex { a: 0, b: 2 }))),
+            THIRD,
+            true,
+        ),
+        (
+            "structural needs a known position",
+            single(c().with(Simple::FirstChild)),
+            LABEL,
+            false,
+        ),
         ("root", single(c().with(Simple::Root)), WINDOW, true),
-        ("root fails below the root", single(c().with(Simple::Root)), OK, false),
-        ("dir(ltr)", single(c().with(Simple::Dir(Direction::Ltr))), OK, true),
-        ("dir(rtl) in ltr", single(c().with(Simple::Dir(Direction::Rtl))), OK, false),
+        (
+            "root fails below the root",
+            single(c().with(Simple::Root)),
+            OK,
+            false,
+        ),
+        (
+            "dir(ltr)",
+            single(c().with(Simple::Dir(Direction::Ltr))),
+            OK,
+            true,
+        ),
+        (
+            "dir(rtl) in ltr",
+            single(c().with(Simple::Dir(Direction::Rtl))),
+            OK,
+            false,
+        ),
         // Logical pseudo-classes.
-        ("not", single(ty("Button").with(Simple::Not(list(vec![single(c().state(State::Pressed))])))), OK, true),
-        ("not fails", single(ty("Button").with(Simple::Not(list(vec![single(c().state(State::Hovered))])))), OK, false),
-        ("not with a list", single(c().with(Simple::Not(list(vec![single(ty("Label")), single(c().id("ok"))])))), OK, false),
-        ("not with a complex argument", single(c().with(Simple::Not(list(vec![single(ty("Window")).descendant(ty("Button"))])))), OK, false),
-        ("is", single(c().with(Simple::Is(list(vec![single(ty("Label")), single(ty("Button"))])))), OK, true),
-        ("is fails", single(c().with(Simple::Is(list(vec![single(ty("Label")), single(ty("Frame"))])))), OK, false),
-        ("is with a complex argument", single(c().with(Simple::Is(list(vec![single(ty("ToolBar")).child(ty("Button"))])))), OK, true),
-        ("where", single(c().with(Simple::Where(list(vec![single(c().id("ok"))])))), OK, true),
+        (
+            "not",
+            single(ty("Button").with(Simple::Not(list(vec![single(c().state(State::Pressed))])))),
+            OK,
+            true,
+        ),
+        (
+            "not fails",
+            single(ty("Button").with(Simple::Not(list(vec![single(c().state(State::Hovered))])))),
+            OK,
+            false,
+        ),
+        (
+            "not with a list",
+            single(c().with(Simple::Not(list(vec![
+                single(ty("Label")),
+                single(c().id("ok")),
+            ])))),
+            OK,
+            false,
+        ),
+        (
+            "not with a complex argument",
+            single(c().with(Simple::Not(list(vec![
+                single(ty("Window")).descendant(ty("Button")),
+            ])))),
+            OK,
+            false,
+        ),
+        (
+            "is",
+            single(c().with(Simple::Is(list(vec![
+                single(ty("Label")),
+                single(ty("Button")),
+            ])))),
+            OK,
+            true,
+        ),
+        (
+            "is fails",
+            single(c().with(Simple::Is(list(vec![
+                single(ty("Label")),
+                single(ty("Frame")),
+            ])))),
+            OK,
+            false,
+        ),
+        (
+            "is with a complex argument",
+            single(c().with(Simple::Is(list(vec![
+                single(ty("ToolBar")).child(ty("Button")),
+            ])))),
+            OK,
+            true,
+        ),
+        (
+            "where",
+            single(c().with(Simple::Where(list(vec![single(c().id("ok"))])))),
+            OK,
+            true,
+        ),
         // Child and descendant combinators.
         ("child", single(ty("ToolBar")).child(ty("Button")), OK, true),
-        ("child needs the parent", single(ty("Window")).child(ty("Button")), OK, false),
-        ("descendant", single(ty("Window")).descendant(ty("Button")), OK, true),
-        ("descendant with hint on ancestor", single(c().hint("dark")).descendant(c().id("ok")), OK, true),
-        ("descendant missing ancestor", single(ty("Frame")).descendant(ty("Button")), OK, false),
-        ("descendant is not self", single(ty("Button")).descendant(ty("Button")), OK, false),
-        ("three compounds", single(ty("Window")).child(ty("ToolBar")).child(ty("Button")), OK, true),
-        ("left-most need not be root", single(ty("ToolBar")).descendant(c().state(State::Hovered)), OK, true),
+        (
+            "child needs the parent",
+            single(ty("Window")).child(ty("Button")),
+            OK,
+            false,
+        ),
+        (
+            "descendant",
+            single(ty("Window")).descendant(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "descendant with hint on ancestor",
+            single(c().hint("dark")).descendant(c().id("ok")),
+            OK,
+            true,
+        ),
+        (
+            "descendant missing ancestor",
+            single(ty("Frame")).descendant(ty("Button")),
+            OK,
+            false,
+        ),
+        (
+            "descendant is not self",
+            single(ty("Button")).descendant(ty("Button")),
+            OK,
+            false,
+        ),
+        (
+            "three compounds",
+            single(ty("Window"))
+                .child(ty("ToolBar"))
+                .child(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "left-most need not be root",
+            single(ty("ToolBar")).descendant(c().state(State::Hovered)),
+            OK,
+            true,
+        ),
         // KDE Union stops at the nearest `.b`; the right answer climbs on.
-        ("backtracking: a.b c with nearer .b", single(ty("Frame").hint("b")).descendant(ty("Label")), LABEL, true),
-        ("backtracking: nearer compound ok", single(ty("Panel").hint("b")).descendant(ty("Label")), LABEL, true),
-        ("backtracking: no such ancestor", single(ty("Panel").hint("c")).descendant(ty("Label")), LABEL, false),
-        ("backtracking: A > B C with nearer B under X", single(ty("A")).child(ty("B")).descendant(ty("C")), DEEP_C, true),
-        ("backtracking: X > B C", single(ty("X")).child(ty("B")).descendant(ty("C")), DEEP_C, true),
-        ("backtracking: Y > B C", single(ty("Y")).child(ty("B")).descendant(ty("C")), DEEP_C, false),
-        ("backtracking: A B > C", single(ty("A")).descendant(ty("B")).child(ty("C")), DEEP_C, true),
-        ("backtracking: A > X > C", single(ty("A")).child(ty("X")).child(ty("C")), DEEP_C, false),
+        (
+            "backtracking: a.b c with nearer .b",
+            single(ty("Frame").hint("b")).descendant(ty("Label")),
+            LABEL,
+            true,
+        ),
+        (
+            "backtracking: nearer compound ok",
+            single(ty("Panel").hint("b")).descendant(ty("Label")),
+            LABEL,
+            true,
+        ),
+        (
+            "backtracking: no such ancestor",
+            single(ty("Panel").hint("c")).descendant(ty("Label")),
+            LABEL,
+            false,
+        ),
+        (
+            "backtracking: A > B C with nearer B under X",
+            single(ty("A")).child(ty("B")).descendant(ty("C")),
+            DEEP_C,
+            true,
+        ),
+        (
+            "backtracking: X > B C",
+            single(ty("X")).child(ty("B")).descendant(ty("C")),
+            DEEP_C,
+            true,
+        ),
+        (
+            "backtracking: Y > B C",
+            single(ty("Y")).child(ty("B")).descendant(ty("C")),
+            DEEP_C,
+            false,
+        ),
+        (
+            "backtracking: A B > C",
+            single(ty("A")).descendant(ty("B")).child(ty("C")),
+            DEEP_C,
+            true,
+        ),
+        (
+            "backtracking: A > X > C",
+            single(ty("A")).child(ty("X")).child(ty("C")),
+            DEEP_C,
+            false,
+        ),
         // Sibling combinators.
-        ("next sibling", single(ty("Separator")).next_sibling(c().id("third")), THIRD, true),
-        ("next sibling is only the nearest", single(c().id("first")).next_sibling(ty("Button")), OK, false),
-        ("later sibling", single(c().id("first")).later_sibling(ty("Button")), OK, true),
-        ("later sibling chain", single(ty("Separator")).later_sibling(c().id("third")).next_sibling(ty("Button")), OK, true),
-        ("later sibling not after", single(ty("Button")).later_sibling(ty("Separator")), 3, false),
-        ("sibling then parent", single(ty("ToolBar")).child(ty("Separator")).next_sibling(ty("ToolButton")), THIRD, true),
-        ("sibling's parent is the same parent", single(ty("Window")).child(ty("Separator")).later_sibling(ty("ToolButton")), THIRD, false),
-        ("descendant of a sibling chain", single(ty("Window")).descendant(ty("Separator")).later_sibling(ty("Button")), OK, true),
-        ("backtracking over siblings", single(ty("ToolButton").state(State::Checked)).later_sibling(ty("Button")), OK, true),
-        ("no sibling recorded", single(c().universal()).next_sibling(ty("Label")), LABEL, false),
+        (
+            "next sibling",
+            single(ty("Separator")).next_sibling(c().id("third")),
+            THIRD,
+            true,
+        ),
+        (
+            "next sibling is only the nearest",
+            single(c().id("first")).next_sibling(ty("Button")),
+            OK,
+            false,
+        ),
+        (
+            "later sibling",
+            single(c().id("first")).later_sibling(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "later sibling chain",
+            single(ty("Separator"))
+                .later_sibling(c().id("third"))
+                .next_sibling(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "later sibling not after",
+            single(ty("Button")).later_sibling(ty("Separator")),
+            3,
+            false,
+        ),
+        (
+            "sibling then parent",
+            single(ty("ToolBar"))
+                .child(ty("Separator"))
+                .next_sibling(ty("ToolButton")),
+            THIRD,
+            true,
+        ),
+        (
+            "sibling's parent is the same parent",
+            single(ty("Window"))
+                .child(ty("Separator"))
+                .later_sibling(ty("ToolButton")),
+            THIRD,
+            false,
+        ),
+        (
+            "descendant of a sibling chain",
+            single(ty("Window"))
+                .descendant(ty("Separator"))
+                .later_sibling(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "backtracking over siblings",
+            single(ty("ToolButton").state(State::Checked)).later_sibling(ty("Button")),
+            OK,
+            true,
+        ),
+        (
+            "no sibling recorded",
+            single(c().universal()).next_sibling(ty("Label")),
+            LABEL,
+            false,
+        ),
     ]
 }
 
@@ -273,20 +770,39 @@ fn selector_matching_table() {
     let forest = forest(Direction::Ltr);
     let mut failures = Vec::new();
     for (description, selector, target, expected) in cases() {
-        let handle = Handle { forest: &forest, index: target };
+        let handle = Handle {
+            forest: &forest,
+            index: target,
+        };
         if matches(&selector, &handle) != expected {
-            failures.push(format!("{description}: `{selector}` on node {target}, expected {expected}"));
+            failures.push(format!(
+                "{description}: `{selector}` on node {target}, expected {expected}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn dir_follows_the_tree_direction() {
     let forest = forest(Direction::Rtl);
-    let handle = Handle { forest: &forest, index: OK };
-    assert!(matches(&single(c().with(Simple::Dir(Direction::Rtl))), &handle));
-    assert!(!matches(&single(c().with(Simple::Dir(Direction::Ltr))), &handle));
+    let handle = Handle {
+        forest: &forest,
+        index: OK,
+    };
+    assert!(matches(
+        &single(c().with(Simple::Dir(Direction::Rtl))),
+        &handle
+    ));
+    assert!(!matches(
+        &single(c().with(Simple::Dir(Direction::Ltr))),
+        &handle
+    ));
 }
 
 #[test]
@@ -299,12 +815,27 @@ fn specificity_table() {
         (single(c().hint("flat")), Specificity::new(0, 1, 0)),
         (single(c().state(State::Hovered)), Specificity::new(0, 1, 0)),
         (single(c().attribute_exists("a")), Specificity::new(0, 1, 0)),
-        (single(c().with(Simple::NthChild(NthIndex::ODD))), Specificity::new(0, 1, 0)),
-        (single(ty("a").hint("b")).descendant(ty("c")), Specificity::new(0, 1, 2)),
-        (single(ty("a")).child(c().id("x").state(State::Checked)), Specificity::new(1, 1, 1)),
+        (
+            single(c().with(Simple::NthChild(NthIndex::ODD))),
+            Specificity::new(0, 1, 0),
+        ),
+        (
+            single(ty("a").hint("b")).descendant(ty("c")),
+            Specificity::new(0, 1, 2),
+        ),
+        (
+            single(ty("a")).child(c().id("x").state(State::Checked)),
+            Specificity::new(1, 1, 1),
+        ),
         (single(c().with(is_list.clone())), Specificity::new(1, 0, 0)),
-        (single(c().with(Simple::Not(vec![single(ty("a").hint("b"))]))), Specificity::new(0, 1, 1)),
-        (single(c().with(Simple::Where(vec![single(c().id("x"))]))), Specificity::new(0, 0, 0)),
+        (
+            single(c().with(Simple::Not(vec![single(ty("a").hint("b"))]))),
+            Specificity::new(0, 1, 1),
+        ),
+        (
+            single(c().with(Simple::Where(vec![single(c().id("x"))]))),
+            Specificity::new(0, 0, 0),
+        ),
         (single(ty("a").with(is_list)), Specificity::new(1, 0, 1)),
     ];
     for (selector, expected) in table {
@@ -328,11 +859,23 @@ fn specificity_orders_like_css_not_like_a_sum() {
 #[test]
 fn index_key_prefers_id_then_hint_then_type() {
     let table = vec![
-        (single(ty("Button").hint("flat").id("ok")), IndexKey::Id(Name::new("ok"))),
-        (single(ty("Button").hint("flat")), IndexKey::Hint(Name::new("flat"))),
-        (single(ty("Button").state(State::Hovered)), IndexKey::Type(Name::new("button"))),
+        (
+            single(ty("Button").hint("flat").id("ok")),
+            IndexKey::Id(Name::new("ok")),
+        ),
+        (
+            single(ty("Button").hint("flat")),
+            IndexKey::Hint(Name::new("flat")),
+        ),
+        (
+            single(ty("Button").state(State::Hovered)),
+            IndexKey::Type(Name::new("button")),
+        ),
         (single(c().state(State::Hovered)), IndexKey::Universal),
-        (single(c().id("x")).descendant(ty("Label")), IndexKey::Type(Name::new("label"))),
+        (
+            single(c().id("x")).descendant(ty("Label")),
+            IndexKey::Type(Name::new("label")),
+        ),
     ];
     for (selector, expected) in table {
         assert_eq!(selector.index_key(), expected, "{selector}");
@@ -344,12 +887,21 @@ fn display_writes_css() {
     let selector = single(c().hint("flat").type_name("ToolButton"))
         .child(c().state(State::Pressed).id("ok"))
         .later_sibling(c().attribute("lang", Op::DashMatch, "en", true))
-        .next_sibling(c().with(Simple::Not(vec![single(c().with(Simple::NthChild(NthIndex::ODD)))])));
+        .next_sibling(c().with(Simple::Not(vec![single(
+            c().with(Simple::NthChild(NthIndex::ODD)),
+        )])));
     assert_eq!(
         selector.to_string(),
         r#"toolbutton.flat > #ok:active ~ [lang|="en" i] + :not(:nth-child(2n+1))"#
     );
-    assert_eq!(selector.combinators(), &[Combinator::Child, Combinator::LaterSibling, Combinator::NextSibling]);
+    assert_eq!(
+        selector.combinators(),
+        &[
+            Combinator::Child,
+            Combinator::LaterSibling,
+            Combinator::NextSibling
+        ]
+    );
 }
 
 #[test]

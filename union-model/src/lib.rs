@@ -1,1 +1,64 @@
-//! placeholder
+//! # union-model
+//!
+//! Union's intermediate element-style model — the layer every input compiles
+//! into and every output asks.
+//!
+//! ## What it does
+//! - **Elements and queries** ([`Element`], [`Query`], [`Context`]): what an
+//!   output knows about the thing it draws — type, id, states, hints, typed
+//!   attributes, position among siblings — as a chain from the root to the
+//!   target, plus query-wide context (text direction, colour scheme, form
+//!   factor, window activity, default font size).
+//! - **The property schema** ([`Style`], [`PropertyId`], [`PROPERTIES`]): one
+//!   typed tree of leaves generated from `schema/properties.toml`, each leaf a
+//!   [`Slot`] that is unset, none, or set.
+//! - **Symbolic colours** ([`values::Color`], [`Palette`]): palette roles and
+//!   colour functions stay unresolved until paint time.
+//! - **Rules and the cascade** ([`Rule`], [`RuleSet`], [`Theme`]): rules
+//!   indexed by their subject's id / hint / type, matched with
+//!   `union-selectors`, merged per leaf in CSS priority order (importance,
+//!   specificity, source order), with inheritance of text properties.
+//! - **The query engine** ([`Styler`]): answers "what does this element look
+//!   like?" with a lock-free cache keyed by (theme generation, chain, context).
+//! - **Themes, the registry and plugin seams** ([`ThemeRegistry`],
+//!   [`InputPlugin`]): inputs register statically; themes can extend others.
+//!
+//! ## What it does not do
+//! - No parsing of CSS or SVG: that is the inputs' job (`union-input-css`,
+//!   `union-input-plasma`).
+//! - No drawing and no layout of sub-elements' pixels: outputs do that.
+//! - It never invents values: an unset leaf stays unset, and each output
+//!   decides what to draw for it (the schema's `initial` documents the
+//!   expected default).
+
+#![forbid(unsafe_code)]
+
+pub mod cascade;
+mod diagnostic;
+pub mod docs;
+mod element;
+mod palette;
+mod plugin;
+mod registry;
+mod rule;
+mod slot;
+mod style;
+mod styler;
+mod theme;
+pub mod values;
+
+pub use diagnostic::{Diagnostic, Severity, SourceLocation};
+pub use element::{AttributeValue, ColorScheme, Context, Element, FormFactor, Query};
+pub use palette::Palette;
+pub use plugin::{InputPlugin, LoadOutput};
+pub use registry::{LoadError, LoadedTheme, MAX_EXTENDS_DEPTH, ReloadOutcome, ThemeRegistry};
+pub use rule::{
+    Condition, Declaration, DeclarationError, DeclaredValue, Importance, Rule, RuleSet,
+};
+pub use slot::Slot;
+pub use style::*;
+pub use style::{PROPERTIES, PROPERTY_COUNT, PropertyId, PropertyInfo, PropertySet, Style, Value};
+pub use styler::{ComputedStyle, Styler};
+pub use theme::{Theme, ThemeDefinition, ThemeMetadata};
+pub use union_selectors as selectors;
+pub use union_selectors::{Direction, State, StateSet};

@@ -1,0 +1,66 @@
+//! Generated documentation: the property reference (`docs/properties.md`).
+//!
+//! A test compares the checked-in file with [`properties_markdown`]; run
+//! `UPDATE_DOCS=1 cargo test -p union-model --test docs` after changing the schema.
+
+use crate::style::{GROUPS, PROPERTIES, PROPERTY_COUNT};
+use std::fmt::Write as _;
+
+/// The property reference in Markdown, generated from the schema.
+pub fn properties_markdown() -> String {
+    let mut out = String::new();
+    out.push_str("<!-- Generated from union-model/schema/properties.toml by union_model::docs. Do not edit. -->\n");
+    out.push_str("# Property reference\n\n");
+    let _ = writeln!(
+        out,
+        "Union's element-style model has {PROPERTY_COUNT} properties (leaves) in {} groups. \
+         Every leaf is *unset* (lower-priority rules or inheritance decide), *none* \
+         (decided: nothing) or *set*. Lengths accept `px`, `em` and `rem` (inputs \
+         convert absolute units to `px`); colours stay symbolic until an output paints \
+         (see `palette()` below). *Initial* is what outputs draw for an unset leaf; the \
+         model itself never fills unset leaves in. *Inherited* leaves take the parent \
+         element's value when unset, as in CSS.\n",
+        GROUPS.len()
+    );
+    out.push_str("## Groups\n\n");
+    for (name, doc) in GROUPS {
+        let _ = writeln!(out, "- [`{name}`](#{}): {doc}", name.replace('_', "-"));
+    }
+    for (name, doc) in GROUPS {
+        let _ = writeln!(out, "\n## {name}\n\n{doc}\n");
+        out.push_str("| CSS property | Path | Value | Initial | Inherited | Description |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+        for info in PROPERTIES.iter().filter(|p| p.group == name) {
+            let _ = writeln!(
+                out,
+                "| `{}` | `{}` | {} | {} | {} | {} |",
+                info.css_name,
+                info.path,
+                escape(info.grammar),
+                escape(info.initial),
+                if info.inherited { "yes" } else { "no" },
+                escape(info.doc),
+            );
+        }
+    }
+    out.push_str("\n## Colours\n\n");
+    out.push_str("A colour is a literal, `currentColor` (the element's `color`), a palette role \
+                  `palette(<set>, <role>)`, or a function of colours: `mix(a, b, t)` (t = 0 gives a), \
+                  `lighter(c, t)` / `darker(c, t)` (HSL lightness toward white / black), `alpha(c, f)` \
+                  (alpha multiplied by f).\n\n");
+    let sets: Vec<String> = crate::values::ColorSet::ALL
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect();
+    let roles: Vec<String> = crate::values::ColorRole::ALL
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect();
+    let _ = writeln!(out, "- Sets: {}.", sets.join(", "));
+    let _ = writeln!(out, "- Roles: {}.", roles.join(", "));
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|")
+}

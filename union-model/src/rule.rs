@@ -1,0 +1,306 @@
+//! Rules: a selector, an optional context condition, and declarations; and
+//! [`RuleSet`], the compiled, indexed, priority-sorted form.
+
+use crate::diagnostic::SourceLocation;
+use crate::element::{ColorScheme, Context, Element, FormFactor};
+use crate::selectors::{Direction, IndexKey, Selector};
+use crate::style::{PropertyId, Value};
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+/// What a declaration sets a leaf to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeclaredValue {
+    /// A value of the property's type.
+    Value(Value),
+    /// `none`: decided, nothing drawn.
+    None,
+    /// `inherit`: the parent element's value.
+    Inherit,
+}
+
+/// One `property: value` pair, type-checked when made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Declaration {
+    property: PropertyId,
+    value: DeclaredValue,
+}
+
+/// A value whose type is not the property's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclarationError {
+    /// The property.
+    pub property: PropertyId,
+    /// The type that was given.
+    pub given: &'static str,
+}
+
+impl fmt::Display for DeclarationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` takes a {} value, not a {}",
+            self.property.css_name(),
+            self.property.info().value_type,
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for DeclarationError {}
+
+impl Declaration {
+    /// A declaration; fails when `value` has the wrong type for `property`.
+    pub fn new(property: PropertyId, value: DeclaredValue) -> Result<Self, DeclarationError> {
+        if let DeclaredValue::Value(v) = &value
+            && !property.accepts(v)
+        {
+            return Err(DeclarationError {
+                property,
+                given: v.type_name(),
+            });
+        }
+        Ok(Self { property, value })
+    }
+
+    /// `property: <value>`.
+    pub fn value(property: PropertyId, value: Value) -> Result<Self, DeclarationError> {
+        Self::new(property, DeclaredValue::Value(value))
+    }
+
+    /// `property: none`.
+    pub fn none(property: PropertyId) -> Self {
+        Self {
+            property,
+            value: DeclaredValue::None,
+        }
+    }
+
+    /// `property: inherit`.
+    pub fn inherit(property: PropertyId) -> Self {
+        Self {
+            property,
+            value: DeclaredValue::Inherit,
+        }
+    }
+
+    /// The property.
+    pub fn property(&self) -> PropertyId {
+        self.property
+    }
+
+    /// The declared value.
+    pub fn declared(&self) -> &DeclaredValue {
+        &self.value
+    }
+}
+
+/// A condition on the query [`Context`] (what `@media` compiles to).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// The colour scheme is this one.
+    ColorScheme(ColorScheme),
+    /// The form factor is this one.
+    FormFactor(FormFactor),
+    /// The window is (or is not) active.
+    WindowActive(bool),
+    /// The text direction is this one.
+    Direction(Direction),
+    /// The inner condition is false.
+    Not(Box<Condition>),
+    /// All inner conditions are true.
+    All(Vec<Condition>),
+    /// Any inner condition is true.
+    Any(Vec<Condition>),
+}
+
+impl Condition {
+    /// Whether the condition holds in `context`.
+    pub fn evaluate(&self, context: &Context) -> bool {
+        match self {
+            Condition::ColorScheme(scheme) => context.color_scheme == *scheme,
+            Condition::FormFactor(form) => context.form_factor == *form,
+            Condition::WindowActive(active) => context.window_active == *active,
+            Condition::Direction(direction) => context.direction == *direction,
+            Condition::Not(inner) => !inner.evaluate(context),
+            Condition::All(all) => all.iter().all(|c| c.evaluate(context)),
+            Condition::Any(any) => any.iter().any(|c| c.evaluate(context)),
+        }
+    }
+}
+
+/// Normal or `!important`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Importance {
+    /// Normal declarations.
+    #[default]
+    Normal,
+    /// `!important` declarations: beat every normal one regardless of specificity.
+    Important,
+}
+
+/// A style rule: when `selector` matches (and `condition` holds), the
+/// declarations apply. A CSS rule with a selector list becomes one [`Rule`]
+/// per selector sharing the declarations; its `!important` declarations
+/// become a second rule with [`Importance::Important`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// The selector.
+    pub selector: Selector,
+    /// The declarations; a later declaration of the same property wins.
+    pub declarations: Arc<[Declaration]>,
+    /// A context condition (`@media`), if any.
+    pub condition: Option<Arc<Condition>>,
+    /// Normal or important.
+    pub importance: Importance,
+    /// Where the rule was written.
+    pub location: Option<SourceLocation>,
+}
+
+impl Rule {
+    /// A normal, unconditional rule.
+    pub fn new(selector: Selector, declarations: Vec<Declaration>) -> Self {
+        Self {
+            selector,
+            declarations: declarations.into(),
+            condition: None,
+            importance: Importance::Normal,
+            location: None,
+        }
+    }
+}
+
+/// A rule after compilation: its priority and source order are fixed.
+#[derive(Clone, Debug)]
+pub(crate) struct CompiledRule {
+    pub(crate) rule: Rule,
+    /// (importance, specificity, source order) packed so that a larger
+    /// number wins.
+    pub(crate) priority: u64,
+    pub(crate) source_order: u32,
+}
+
+/// Hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(*byte);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+pub(crate) type IdentityBuild = BuildHasherDefault<IdentityHasher>;
+
+type Buckets = HashMap<u64, Vec<u32>, IdentityBuild>;
+
+/// Rules sorted by priority and indexed by their subject's id / hint / type.
+///
+/// Each rule sits in exactly one bucket (id if its subject compound has one,
+/// else its first hint, else its type, else the universal bucket), so the
+/// candidates for an element — its id's bucket, each hint's bucket, its
+/// type's bucket and the universal bucket — never contain a rule twice.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    pub(crate) rules: Vec<CompiledRule>,
+    by_id: Buckets,
+    by_hint: Buckets,
+    by_type: Buckets,
+    universal: Vec<u32>,
+}
+
+impl RuleSet {
+    /// Compiles rules given in source order (for an extended theme: base rules first).
+    pub fn new(rules: Vec<Rule>) -> Self {
+        let mut compiled: Vec<CompiledRule> = rules
+            .into_iter()
+            .enumerate()
+            .map(|(order, rule)| {
+                let order = u32::try_from(order).unwrap_or(u32::MAX);
+                let importance = u64::from(rule.importance == Importance::Important) << 62;
+                let specificity = u64::from(rule.selector.specificity().packed()) << 32;
+                CompiledRule {
+                    priority: importance | specificity | u64::from(order),
+                    source_order: order,
+                    rule,
+                }
+            })
+            .collect();
+        compiled.sort_by_key(|r| r.priority);
+        let mut set = RuleSet {
+            rules: Vec::new(),
+            ..RuleSet::default()
+        };
+        for (index, rule) in compiled.iter().enumerate() {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            match rule.rule.selector.index_key() {
+                IndexKey::Id(name) => set.by_id.entry(name.hash_value()).or_default().push(index),
+                IndexKey::Hint(name) => set
+                    .by_hint
+                    .entry(name.hash_value())
+                    .or_default()
+                    .push(index),
+                IndexKey::Type(name) => set
+                    .by_type
+                    .entry(name.hash_value())
+                    .or_default()
+                    .push(index),
+                IndexKey::Universal => set.universal.push(index),
+            }
+        }
+        set.rules = compiled;
+        set
+    }
+
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rule at `index` (indices are priority order, as in
+    /// [`crate::ComputedStyle::matched_rules`]).
+    pub fn rule(&self, index: u32) -> Option<&Rule> {
+        self.rules.get(index as usize).map(|r| &r.rule)
+    }
+
+    /// The rules in source order.
+    pub fn rules_in_source_order(&self) -> Vec<Rule> {
+        let mut rules: Vec<&CompiledRule> = self.rules.iter().collect();
+        rules.sort_by_key(|r| r.source_order);
+        rules.into_iter().map(|r| r.rule.clone()).collect()
+    }
+
+    /// Indices of the rules that may match `element`, highest priority first.
+    pub(crate) fn candidates(&self, element: &Element, out: &mut Vec<u32>) {
+        out.clear();
+        let mut add = |bucket: Option<&Vec<u32>>| {
+            if let Some(bucket) = bucket {
+                out.extend_from_slice(bucket);
+            }
+        };
+        if let Some(id) = element.id() {
+            add(self.by_id.get(&id.hash_value()));
+        }
+        for hint in element.hints() {
+            add(self.by_hint.get(&hint.hash_value()));
+        }
+        add(self.by_type.get(&element.type_key().hash_value()));
+        out.extend_from_slice(&self.universal);
+        out.sort_unstable_by(|a, b| b.cmp(a));
+    }
+}

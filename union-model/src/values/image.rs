@@ -1,0 +1,325 @@
+//! Images, gradients and 9-patch slicing.
+
+use super::{
+    Color, LengthContext, LengthPercentage, PropertyValue, RepeatMode, write_comma_list,
+    write_number,
+};
+use std::fmt;
+use std::sync::Arc;
+
+/// A resolved reference to a file: inputs make relative `url()`s absolute.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Url(pub Arc<str>);
+
+impl PropertyValue for Url {
+    const GRAMMAR: &'static str = "<url>";
+}
+
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "url({:?})", &*self.0)
+    }
+}
+
+/// One stop of a gradient.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ColorStop {
+    /// The colour at the stop.
+    pub color: Color,
+    /// Where the stop is along the gradient line; `None` spaces stops evenly, as CSS does.
+    pub position: Option<LengthPercentage>,
+}
+
+/// `linear-gradient()`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LinearGradient {
+    /// Direction in degrees: 0 points up, 90 right, 180 (the CSS default) down.
+    pub angle: f32,
+    /// At least two stops.
+    pub stops: Vec<ColorStop>,
+    /// `repeating-linear-gradient()`.
+    pub repeating: bool,
+}
+
+/// The shape of a radial gradient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RadialShape {
+    /// Same radius both ways.
+    Circle,
+    /// Independent horizontal and vertical radii.
+    Ellipse,
+}
+
+/// A named radial gradient extent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RadialExtent {
+    /// To the closest side of the box.
+    ClosestSide,
+    /// To the closest corner.
+    ClosestCorner,
+    /// To the farthest side.
+    FarthestSide,
+    /// To the farthest corner (the CSS default).
+    FarthestCorner,
+}
+
+/// The size of a radial gradient's ending shape.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RadialSize {
+    /// A named extent.
+    Extent(RadialExtent),
+    /// Explicit horizontal and vertical radii (equal for circles).
+    Radii(LengthPercentage, LengthPercentage),
+}
+
+/// `radial-gradient()`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RadialGradient {
+    /// Circle or ellipse.
+    pub shape: RadialShape,
+    /// The ending shape's size.
+    pub size: RadialSize,
+    /// The centre, from the top-left of the box.
+    pub center: (LengthPercentage, LengthPercentage),
+    /// At least two stops.
+    pub stops: Vec<ColorStop>,
+    /// `repeating-radial-gradient()`.
+    pub repeating: bool,
+}
+
+/// An image: a file or a gradient.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Image {
+    /// An image file (SVG, SVGZ or raster).
+    Url(Url),
+    /// A linear gradient.
+    Linear(LinearGradient),
+    /// A radial gradient.
+    Radial(RadialGradient),
+}
+
+fn resolve_stops(stops: &mut [ColorStop], context: &LengthContext) {
+    for stop in stops {
+        if let Some(position) = &mut stop.position {
+            position.resolve(context);
+        }
+    }
+}
+
+impl PropertyValue for Image {
+    const GRAMMAR: &'static str = "<url> | <linear-gradient()> | <radial-gradient()> | <repeating-linear-gradient()> | <repeating-radial-gradient()>";
+    fn resolve_lengths(&mut self, context: &LengthContext) {
+        match self {
+            Image::Url(_) => {}
+            Image::Linear(g) => resolve_stops(&mut g.stops, context),
+            Image::Radial(g) => {
+                resolve_stops(&mut g.stops, context);
+                g.center.0.resolve(context);
+                g.center.1.resolve(context);
+                if let RadialSize::Radii(x, y) = &mut g.size {
+                    x.resolve(context);
+                    y.resolve(context);
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for ColorStop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.color)?;
+        if let Some(position) = self.position {
+            write!(f, " {position}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Image {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Image::Url(url) => write!(f, "{url}"),
+            Image::Linear(g) => {
+                f.write_str(if g.repeating {
+                    "repeating-linear-gradient("
+                } else {
+                    "linear-gradient("
+                })?;
+                write_number(f, g.angle)?;
+                f.write_str("deg, ")?;
+                write_comma_list(f, &g.stops)?;
+                f.write_str(")")
+            }
+            Image::Radial(g) => {
+                f.write_str(if g.repeating {
+                    "repeating-radial-gradient("
+                } else {
+                    "radial-gradient("
+                })?;
+                let shape = match g.shape {
+                    RadialShape::Circle => "circle",
+                    RadialShape::Ellipse => "ellipse",
+                };
+                match g.size {
+                    RadialSize::Extent(extent) => {
+                        let extent = match extent {
+                            RadialExtent::ClosestSide => "closest-side",
+                            RadialExtent::ClosestCorner => "closest-corner",
+                            RadialExtent::FarthestSide => "farthest-side",
+                            RadialExtent::FarthestCorner => "farthest-corner",
+                        };
+                        write!(f, "{shape} {extent}")?;
+                    }
+                    RadialSize::Radii(x, _) if g.shape == RadialShape::Circle => {
+                        write!(f, "{shape} {x}")?;
+                    }
+                    RadialSize::Radii(x, y) => write!(f, "{shape} {x} {y}")?,
+                }
+                write!(f, " at {} {}, ", g.center.0, g.center.1)?;
+                write_comma_list(f, &g.stops)?;
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// One slicing offset of a 9-patch image.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SliceOffset {
+    /// Image pixels (for SVG: user units).
+    Number(f32),
+    /// Percent of the image's width (left/right) or height (top/bottom).
+    Percent(f32),
+}
+
+impl fmt::Display for SliceOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            SliceOffset::Number(n) => write_number(f, n),
+            SliceOffset::Percent(p) => {
+                write_number(f, p)?;
+                f.write_str("%")
+            }
+        }
+    }
+}
+
+/// Where the four slicing lines of a 9-patch image are (CSS `border-image-slice`).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NinePatchSlice {
+    /// Offsets from the top, right, bottom and left edges of the image.
+    pub offsets: [SliceOffset; 4],
+    /// Whether the middle part is drawn (`fill`).
+    pub fill: bool,
+}
+
+impl PropertyValue for NinePatchSlice {
+    const GRAMMAR: &'static str = "[<number [0,∞]> | <percentage [0,∞]>]{1,4} && fill?";
+}
+
+fn write_four<T: fmt::Display + PartialEq>(f: &mut fmt::Formatter<'_>, v: &[T; 4]) -> fmt::Result {
+    let [top, right, bottom, left] = v;
+    if top == right && top == bottom && top == left {
+        write!(f, "{top}")
+    } else if top == bottom && right == left {
+        write!(f, "{top} {right}")
+    } else if right == left {
+        write!(f, "{top} {right} {bottom}")
+    } else {
+        write!(f, "{top} {right} {bottom} {left}")
+    }
+}
+
+impl fmt::Display for NinePatchSlice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_four(f, &self.offsets)?;
+        if self.fill {
+            f.write_str(" fill")?;
+        }
+        Ok(())
+    }
+}
+
+/// One edge width of a 9-patch image (CSS `border-image-width` / `-outset`).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EdgeWidth {
+    /// A length or a percentage of the border box size.
+    Length(LengthPercentage),
+    /// A multiple of the border width on that side.
+    Number(f32),
+    /// The slice's own size (`auto`).
+    Auto,
+}
+
+impl fmt::Display for EdgeWidth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EdgeWidth::Length(length) => write!(f, "{length}"),
+            EdgeWidth::Number(n) => write_number(f, *n),
+            EdgeWidth::Auto => f.write_str("auto"),
+        }
+    }
+}
+
+/// Four edge widths: top, right, bottom, left.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct EdgeWidths(pub [EdgeWidth; 4]);
+
+impl PropertyValue for EdgeWidths {
+    const GRAMMAR: &'static str = "[<length-percentage [0,∞]> | <number [0,∞]> | auto]{1,4}";
+    fn resolve_lengths(&mut self, context: &LengthContext) {
+        for edge in &mut self.0 {
+            if let EdgeWidth::Length(length) = edge {
+                length.resolve(context);
+            }
+        }
+    }
+}
+
+impl fmt::Display for EdgeWidths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_four(f, &self.0)
+    }
+}
+
+/// How edges fill their length: `horizontal` for the top and bottom edges,
+/// `vertical` for the left and right edges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RepeatAxes {
+    /// Mode along the horizontal axis.
+    pub horizontal: RepeatMode,
+    /// Mode along the vertical axis.
+    pub vertical: RepeatMode,
+}
+
+impl RepeatAxes {
+    /// The same mode on both axes.
+    pub fn both(mode: RepeatMode) -> Self {
+        Self {
+            horizontal: mode,
+            vertical: mode,
+        }
+    }
+}
+
+impl PropertyValue for RepeatAxes {
+    const GRAMMAR: &'static str = "[stretch | repeat | round | space]{1,2}";
+}
+
+impl fmt::Display for RepeatAxes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.horizontal == self.vertical {
+            write!(f, "{}", self.horizontal)
+        } else {
+            write!(f, "{} {}", self.horizontal, self.vertical)
+        }
+    }
+}
