@@ -65,6 +65,7 @@ struct Leaf {
 
 /// One leaf with everything resolved.
 struct Flat {
+    /// The `PropertyId` variant: the CSS name in camel case.
     variant: String,
     /// Rust field path below `Style`, e.g. `border.top.width`.
     path: String,
@@ -97,7 +98,7 @@ fn flatten(schema: &Schema) -> Vec<Flat> {
         for leaf in &group.leaves {
             let path = format!("{}.{}", group.name, leaf.name);
             flat.push(Flat {
-                variant: camel(&path),
+                variant: camel(&leaf.css.replace('-', "_")),
                 path,
                 css: leaf.css.clone(),
                 ty: leaf.ty.clone(),
@@ -116,10 +117,11 @@ fn flatten(schema: &Schema) -> Vec<Flat> {
             };
             for leaf in &template.leaves {
                 let path = format!("{}.{}.{}", group.name, child.name, leaf.name);
+                let css = leaf.css.replace("{prefix}", &child.css_prefix);
                 flat.push(Flat {
-                    variant: camel(&path),
+                    variant: camel(&css.replace('-', "_")),
                     path,
-                    css: leaf.css.replace("{prefix}", &child.css_prefix),
+                    css,
                     ty: leaf.ty.clone(),
                     doc: format!("{}: {}", child.doc, lower_first(&leaf.doc)),
                     initial: leaf.initial.clone(),

@@ -33,7 +33,7 @@ pub fn properties_markdown() -> String {
         for info in PROPERTIES.iter().filter(|p| p.group == name) {
             let _ = writeln!(
                 out,
-                "| `{}` | `{}` | {} | {} | {} | {} |",
+                "| `{}` | `{}` | `{}` | {} | {} | {} |",
                 info.css_name,
                 info.path,
                 escape(info.grammar),
