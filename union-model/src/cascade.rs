@@ -98,7 +98,11 @@ impl selectors::Element for ChainCursor<'_> {
 
     fn position(&self) -> Option<Position> {
         if self.back == 0 {
-            return self.element().position();
+            // The root has no siblings: it is the only child, as the document
+            // root is on the web. Other elements without a recorded position
+            // match no structural pseudo-class.
+            let root = (self.depth == 0).then_some(Position { index: 0, count: 1 });
+            return self.element().position().or(root);
         }
         // A sibling's own position wins; else derive it from the chain element's.
         self.element().position().or_else(|| {

@@ -231,6 +231,15 @@ impl Element {
         self.attribute_entry(&name).map(|a| &a.value)
     }
 
+    /// An attribute's text form, looked up without allocating (names compare
+    /// ASCII case-insensitively).
+    pub fn attribute_text(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.as_str().eq_ignore_ascii_case(name))
+            .map(|a| &*a.text)
+    }
+
     pub(crate) fn attribute_entry(&self, name: &Name) -> Option<&Attribute> {
         self.attributes
             .binary_search_by(|a| a.name.cmp(name))

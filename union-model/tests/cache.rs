@@ -10,11 +10,23 @@ use union_model::values::Length;
 use union_model::{Context, Element, PropertyId as P, Query, Slot, State, Styler};
 
 fn padding_theme(name: &str, padding: f32) -> Arc<union_model::Theme> {
-    theme(name, vec![rule(Selector::new(ty("Button")), vec![decl(P::PaddingLeft, px(padding))])])
+    theme(
+        name,
+        vec![rule(
+            Selector::new(ty("Button")),
+            vec![decl(P::PaddingLeft, px(padding))],
+        )],
+    )
 }
 
 fn padding(styler: &Styler, theme: &union_model::Theme, query: &Query) -> Slot<Length> {
-    styler.query_theme(theme, query).style.layout.padding.left.clone()
+    styler
+        .query_theme(theme, query)
+        .style
+        .layout
+        .padding
+        .left
+        .clone()
 }
 
 #[test]
@@ -33,12 +45,18 @@ fn two_themes_through_one_cache_never_mix() {
 fn a_new_generation_is_never_served_an_old_result() {
     let styler = Styler::new(padding_theme("live", 1.0));
     let query = Query::element(Element::new("Button"));
-    assert_eq!(styler.query(&query).style.layout.padding.left, Slot::Set(Length::Px(1.0)));
+    assert_eq!(
+        styler.query(&query).style.layout.padding.left,
+        Slot::Set(Length::Px(1.0))
+    );
     // Same name, same chain: only the generation differs.
     let edited = padding_theme("live", 5.0);
     assert_ne!(edited.generation(), styler.theme().generation());
     styler.set_theme(edited);
-    assert_eq!(styler.query(&query).style.layout.padding.left, Slot::Set(Length::Px(5.0)));
+    assert_eq!(
+        styler.query(&query).style.layout.padding.left,
+        Slot::Set(Length::Px(5.0))
+    );
 }
 
 #[test]
@@ -46,36 +64,66 @@ fn state_and_context_changes_are_different_keys() {
     let styler = Styler::new(theme(
         "states",
         vec![
-            rule(Selector::new(ty("Button").state(State::Hovered)), vec![decl(P::PaddingLeft, px(3.0))]),
-            rule(Selector::new(ty("Button").with(union_model::selectors::Simple::Dir(union_model::Direction::Rtl))), vec![decl(P::PaddingRight, px(4.0))]),
+            rule(
+                Selector::new(ty("Button").state(State::Hovered)),
+                vec![decl(P::PaddingLeft, px(3.0))],
+            ),
+            rule(
+                Selector::new(ty("Button").with(union_model::selectors::Simple::Dir(
+                    union_model::Direction::Rtl,
+                ))),
+                vec![decl(P::PaddingRight, px(4.0))],
+            ),
         ],
     ));
     let mut query = Query::element(Element::new("Button"));
     assert_eq!(styler.query(&query).style.layout.padding.left, Slot::Unset);
     query.chain_mut()[0].set_state(State::Hovered, true);
-    assert_eq!(styler.query(&query).style.layout.padding.left, Slot::Set(Length::Px(3.0)));
+    assert_eq!(
+        styler.query(&query).style.layout.padding.left,
+        Slot::Set(Length::Px(3.0))
+    );
     query.chain_mut()[0].set_state(State::Hovered, false);
     assert_eq!(styler.query(&query).style.layout.padding.left, Slot::Unset);
-    let rtl = query.clone().with_context(Context { direction: union_model::Direction::Rtl, ..Context::default() });
-    assert_eq!(styler.query(&rtl).style.layout.padding.right, Slot::Set(Length::Px(4.0)));
+    let rtl = query.clone().with_context(Context {
+        direction: union_model::Direction::Rtl,
+        ..Context::default()
+    });
+    assert_eq!(
+        styler.query(&rtl).style.layout.padding.right,
+        Slot::Set(Length::Px(4.0))
+    );
     assert_eq!(styler.query(&query).style.layout.padding.right, Slot::Unset);
 }
 
 #[test]
 fn cached_results_equal_fresh_ones_and_prefixes_are_shared() {
     let rules = vec![
-        rule(Selector::new(ty("Window")), vec![decl(P::Color, rgb(1, 2, 3))]),
-        rule(Selector::new(ty("Button")), vec![decl(P::PaddingLeft, px(2.0))]),
+        rule(
+            Selector::new(ty("Window")),
+            vec![decl(P::Color, rgb(1, 2, 3))],
+        ),
+        rule(
+            Selector::new(ty("Button")),
+            vec![decl(P::PaddingLeft, px(2.0))],
+        ),
     ];
     let styler = Styler::new(theme("prefix", rules.clone()));
-    let chain = vec![Element::new("Window"), Element::new("ToolBar"), Element::new("Button")];
+    let chain = vec![
+        Element::new("Window"),
+        Element::new("ToolBar"),
+        Element::new("Button"),
+    ];
     let query = Query::new(chain.clone(), Context::default());
     let first = styler.query(&query);
     assert_eq!(styler.cached(), 3, "every level of the chain is cached");
     let second = styler.query(&query);
     assert!(Arc::ptr_eq(&first, &second));
     // A sibling query reuses the two ancestors and adds one entry.
-    let sibling = Query::new(vec![chain[0].clone(), chain[1].clone(), Element::new("Label")], Context::default());
+    let sibling = Query::new(
+        vec![chain[0].clone(), chain[1].clone(), Element::new("Label")],
+        Context::default(),
+    );
     let label = styler.query(&sibling);
     assert_eq!(styler.cached(), 4);
     assert_eq!(label.style.text.color, first.style.text.color);
@@ -87,18 +135,29 @@ fn cached_results_equal_fresh_ones_and_prefixes_are_shared() {
 #[test]
 fn concurrent_queries_agree_with_sequential_ones() {
     let rules: Vec<_> = (0..50)
-        .map(|i| rule(Selector::new(ty(&format!("T{}", i % 10)).hint(&format!("h{i}"))), vec![decl(P::PaddingLeft, px(i as f32))]))
+        .map(|i| {
+            rule(
+                Selector::new(ty(&format!("T{}", i % 10)).hint(&format!("h{i}"))),
+                vec![decl(P::PaddingLeft, px(i as f32))],
+            )
+        })
         .collect();
     let styler = Arc::new(Styler::new(theme("threads", rules)));
     let queries: Vec<Query> = (0..200)
         .map(|i| {
             Query::new(
-                vec![Element::new("Window"), Element::new(&format!("T{}", i % 10)).with_hint(&format!("h{}", i % 50))],
+                vec![
+                    Element::new("Window"),
+                    Element::new(&format!("T{}", i % 10)).with_hint(&format!("h{}", i % 50)),
+                ],
                 Context::default(),
             )
         })
         .collect();
-    let expected: Vec<_> = queries.iter().map(|q| styler.query(q).style.clone()).collect();
+    let expected: Vec<_> = queries
+        .iter()
+        .map(|q| styler.query(q).style.clone())
+        .collect();
     let fresh = Arc::new(Styler::new(styler.theme()));
     let handles: Vec<_> = (0..4)
         .map(|t| {

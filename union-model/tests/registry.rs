@@ -1,6 +1,8 @@
 //! The theme registry: plugin registration, `extends`, cycles, and reload
 //! that keeps the last good theme when an edit is broken.
 
+#![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
+
 mod common;
 
 use common::*;
@@ -51,20 +53,37 @@ impl InputPlugin for ToyInput {
                 "name" => definition.name = value.to_owned(),
                 "extends" => definition.extends = Some(value.to_owned()),
                 "padding" => match value.parse::<f32>() {
-                    Ok(v) => definition.rules.push(rule(Selector::new(ty("Button")), vec![decl(P::PaddingLeft, px(v))])),
-                    Err(_) => diagnostics.push(Diagnostic::error(format!("`{value}` is not a number"), location)),
+                    Ok(v) => definition.rules.push(rule(
+                        Selector::new(ty("Button")),
+                        vec![decl(P::PaddingLeft, px(v))],
+                    )),
+                    Err(_) => diagnostics.push(Diagnostic::error(
+                        format!("`{value}` is not a number"),
+                        location,
+                    )),
                 },
                 "window-bg" => {
                     let c: Vec<u8> = value.split(' ').filter_map(|v| v.parse().ok()).collect();
                     if let [r, g, b] = c[..] {
-                        definition.palette.set(ColorSet::Window, ColorRole::BackgroundNormal, Rgba::rgb8(r, g, b));
+                        definition.palette.set(
+                            ColorSet::Window,
+                            ColorRole::BackgroundNormal,
+                            Rgba::rgb8(r, g, b),
+                        );
                     }
                 }
                 "error" => diagnostics.push(Diagnostic::error(value, location)),
-                _ => diagnostics.push(Diagnostic::warning(format!("unknown key `{key}`"), location)),
+                _ => diagnostics.push(Diagnostic::warning(
+                    format!("unknown key `{key}`"),
+                    location,
+                )),
             }
         }
-        LoadOutput { definition: Some(definition), diagnostics, dependencies: vec![path.to_owned()] }
+        LoadOutput {
+            definition: Some(definition),
+            diagnostics,
+            dependencies: vec![path.to_owned()],
+        }
     }
 }
 
@@ -72,7 +91,8 @@ struct Folder(PathBuf);
 
 impl Folder {
     fn new(test: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("union-registry-{test}-{}", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("union-registry-{test}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         Folder(path)
@@ -86,7 +106,9 @@ impl Folder {
 
     fn registry(&self) -> ThemeRegistry {
         let mut registry = ThemeRegistry::new();
-        registry.register_input(Arc::new(ToyInput { folder: self.0.clone() }));
+        registry.register_input(Arc::new(ToyInput {
+            folder: self.0.clone(),
+        }));
         registry
     }
 }
@@ -100,7 +122,13 @@ impl Drop for Folder {
 fn padding_of(theme: Arc<union_model::Theme>) -> Option<f32> {
     let styler = Styler::new(theme);
     let result = styler.query(&Query::element(Element::new("Button")));
-    result.style.layout.padding.left.value().and_then(|l| l.px())
+    result
+        .style
+        .layout
+        .padding
+        .left
+        .value()
+        .and_then(|l| l.px())
 }
 
 #[test]
@@ -110,11 +138,28 @@ fn a_theme_extending_another_puts_base_rules_first() {
     let child = folder.write("child", "name child\nextends base\npadding 8");
     let registry = folder.registry();
     let loaded = registry.load_path(&child).unwrap();
-    assert_eq!(padding_of(Arc::clone(&loaded.theme)), Some(8.0), "the extending theme's rule comes later and wins");
+    assert_eq!(
+        padding_of(Arc::clone(&loaded.theme)),
+        Some(8.0),
+        "the extending theme's rule comes later and wins"
+    );
     assert_eq!(loaded.theme.rules().len(), 2);
-    assert_eq!(loaded.theme.palette().get(ColorSet::Window, ColorRole::BackgroundNormal), Some(Rgba::rgb8(1, 2, 3)));
-    assert_eq!(registry.names(), vec!["base".to_owned(), "child".to_owned()]);
-    assert_eq!(loaded.dependencies.len(), 2, "the base's files are dependencies too");
+    assert_eq!(
+        loaded
+            .theme
+            .palette()
+            .get(ColorSet::Window, ColorRole::BackgroundNormal),
+        Some(Rgba::rgb8(1, 2, 3))
+    );
+    assert_eq!(
+        registry.names(),
+        vec!["base".to_owned(), "child".to_owned()]
+    );
+    assert_eq!(
+        loaded.dependencies.len(),
+        2,
+        "the base's files are dependencies too"
+    );
     assert_eq!(loaded.theme.extends(), Some("base"));
 }
 
@@ -125,8 +170,14 @@ fn extends_cycles_are_reported() {
     folder.write("b", "name b\nextends c");
     folder.write("c", "name c\nextends a");
     let error = folder.registry().load_named("a").unwrap_err();
-    assert_eq!(error, LoadError::ExtendsCycle(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
-    assert_eq!(error.to_string(), "themes extend each other in a cycle: a → b → c → a");
+    assert_eq!(
+        error,
+        LoadError::ExtendsCycle(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+    assert_eq!(
+        error.to_string(),
+        "themes extend each other in a cycle: a → b → c → a"
+    );
 }
 
 #[test]
@@ -137,18 +188,29 @@ fn extends_depth_is_bounded() {
     }
     folder.write("t40", "name t40");
     let error = folder.registry().load_named("t0").unwrap_err();
-    assert!(matches!(error, LoadError::ExtendsTooDeep(ref chain) if chain.len() == union_model::MAX_EXTENDS_DEPTH));
+    assert!(
+        matches!(error, LoadError::ExtendsTooDeep(ref chain) if chain.len() == union_model::MAX_EXTENDS_DEPTH)
+    );
 }
 
 #[test]
 fn missing_themes_and_unknown_files_are_errors() {
     let folder = Folder::new("missing");
     let registry = folder.registry();
-    assert_eq!(registry.load_named("nope").unwrap_err(), LoadError::NotFound("nope".into()));
+    assert_eq!(
+        registry.load_named("nope").unwrap_err(),
+        LoadError::NotFound("nope".into())
+    );
     let css = folder.0.join("x.css");
-    assert_eq!(registry.load_path(&css).unwrap_err(), LoadError::NoPlugin(css));
+    assert_eq!(
+        registry.load_path(&css).unwrap_err(),
+        LoadError::NoPlugin(css)
+    );
     let child = folder.write("orphan", "name orphan\nextends gone");
-    assert_eq!(registry.load_path(&child).unwrap_err(), LoadError::NotFound("gone".into()));
+    assert_eq!(
+        registry.load_path(&child).unwrap_err(),
+        LoadError::NotFound("gone".into())
+    );
 }
 
 #[test]
@@ -175,16 +237,25 @@ fn a_broken_edit_keeps_the_last_good_theme() {
     assert_eq!(padding_of(Arc::clone(&first.theme)), Some(4.0));
 
     folder.write("live", "name live\npadding 6");
-    let ReloadOutcome::Replaced(second) = registry.reload("live").unwrap() else { panic!("a good edit replaces") };
+    let ReloadOutcome::Replaced(second) = registry.reload("live").unwrap() else {
+        panic!("a good edit replaces")
+    };
     assert_eq!(padding_of(Arc::clone(&second.theme)), Some(6.0));
     assert_ne!(second.theme.generation(), first.theme.generation());
 
     folder.write("live", "name live\npadding 9\nerror the edit is broken");
     match registry.reload("live").unwrap() {
-        ReloadOutcome::KeptPrevious { current, diagnostics } => {
+        ReloadOutcome::KeptPrevious {
+            current,
+            diagnostics,
+        } => {
             assert_eq!(current.theme.generation(), second.theme.generation());
             assert_eq!(diagnostics.len(), 1);
-            assert!(diagnostics[0].to_string().ends_with(":3:1: error: the edit is broken"));
+            assert!(
+                diagnostics[0]
+                    .to_string()
+                    .ends_with(":3:1: error: the edit is broken")
+            );
         }
         ReloadOutcome::Replaced(_) => panic!("a broken edit must not replace the theme"),
     }
@@ -192,7 +263,10 @@ fn a_broken_edit_keeps_the_last_good_theme() {
     assert_eq!(padding_of(Arc::clone(&still.theme)), Some(6.0));
 
     std::fs::remove_file(&path).unwrap();
-    assert!(matches!(registry.reload("live").unwrap(), ReloadOutcome::KeptPrevious { .. }));
+    assert!(matches!(
+        registry.reload("live").unwrap(),
+        ReloadOutcome::KeptPrevious { .. }
+    ));
 }
 
 #[test]
@@ -201,9 +275,16 @@ fn themes_can_be_added_in_code() {
     let mut palette = Palette::new();
     palette.set(ColorSet::View, ColorRole::BackgroundNormal, Rgba::WHITE);
     let added = registry
-        .add(ThemeDefinition { name: "coded".into(), palette, ..ThemeDefinition::default() })
+        .add(ThemeDefinition {
+            name: "coded".into(),
+            palette,
+            ..ThemeDefinition::default()
+        })
         .unwrap();
     assert!(added.source.is_none());
-    assert!(Arc::ptr_eq(&registry.get("coded").unwrap().theme, &added.theme));
+    assert!(Arc::ptr_eq(
+        &registry.get("coded").unwrap().theme,
+        &added.theme
+    ));
     assert_eq!(registry.inputs().count(), 0);
 }

@@ -10,8 +10,14 @@ use union_model::{Declaration, PROPERTIES, PROPERTY_COUNT, PropertyId, Slot, Sty
 fn sample(type_name: &str) -> Option<Value> {
     let length = LengthPercentage::Length(Length::Px(2.0));
     let stops = vec![
-        ColorStop { color: Color::Rgba(Rgba::BLACK), position: None },
-        ColorStop { color: Color::palette(ColorSet::View, ColorRole::BackgroundNormal), position: Some(LengthPercentage::Percent(80.0)) },
+        ColorStop {
+            color: Color::Rgba(Rgba::BLACK),
+            position: None,
+        },
+        ColorStop {
+            color: Color::palette(ColorSet::View, ColorRole::BackgroundNormal),
+            position: Some(LengthPercentage::Percent(80.0)),
+        },
     ];
     Some(match type_name {
         "Visibility" => Value::Visibility(Visibility::Hidden),
@@ -20,25 +26,51 @@ fn sample(type_name: &str) -> Option<Value> {
         "AlignContainer" => Value::AlignContainer(AlignContainer::Background),
         "Align" => Value::Align(Align::StackFill),
         "Integer" => Value::Integer(Integer(-2)),
-        "FontFamily" => Value::FontFamily(FontFamily(vec![Arc::from("Noto Sans"), Arc::from("sans-serif")])),
+        "FontFamily" => Value::FontFamily(FontFamily(vec![
+            Arc::from("Noto Sans"),
+            Arc::from("sans-serif"),
+        ])),
         "FontWeight" => Value::FontWeight(FontWeight(600)),
         "FontStyle" => Value::FontStyle(FontStyle::Italic),
-        "Color" => Value::Color(Color::palette(ColorSet::Button, ColorRole::DecorationHover).mix(Color::CurrentColor, 0.25)),
+        "Color" => Value::Color(
+            Color::palette(ColorSet::Button, ColorRole::DecorationHover)
+                .mix(Color::CurrentColor, 0.25),
+        ),
         "TextWrapMode" => Value::TextWrapMode(TextWrapMode::Wrap),
         "OverflowWrap" => Value::OverflowWrap(OverflowWrap::Anywhere),
         "Elide" => Value::Elide(Elide::Middle),
         "IconName" => Value::IconName(IconName(Arc::from("document-open"))),
         "Url" => Value::Url(Url(Arc::from("/usr/share/icons/x.svg"))),
-        "Image" => Value::Image(Image::Linear(LinearGradient { angle: 180.0, stops, repeating: false })),
+        "Image" => Value::Image(Image::Linear(LinearGradient {
+            angle: 180.0,
+            stops,
+            repeating: false,
+        })),
         "BoxArea" => Value::BoxArea(BoxArea::PaddingBox),
         "NinePatchSlice" => Value::NinePatchSlice(NinePatchSlice {
-            offsets: [SliceOffset::Number(4.0), SliceOffset::Number(5.0), SliceOffset::Percent(10.0), SliceOffset::Number(5.0)],
+            offsets: [
+                SliceOffset::Number(4.0),
+                SliceOffset::Number(5.0),
+                SliceOffset::Percent(10.0),
+                SliceOffset::Number(5.0),
+            ],
             fill: true,
         }),
-        "EdgeWidths" => Value::EdgeWidths(EdgeWidths([EdgeWidth::Length(length), EdgeWidth::Number(1.0), EdgeWidth::Auto, EdgeWidth::Number(1.0)])),
-        "RepeatAxes" => Value::RepeatAxes(RepeatAxes { horizontal: RepeatMode::Round, vertical: RepeatMode::Stretch }),
+        "EdgeWidths" => Value::EdgeWidths(EdgeWidths([
+            EdgeWidth::Length(length),
+            EdgeWidth::Number(1.0),
+            EdgeWidth::Auto,
+            EdgeWidth::Number(1.0),
+        ])),
+        "RepeatAxes" => Value::RepeatAxes(RepeatAxes {
+            horizontal: RepeatMode::Round,
+            vertical: RepeatMode::Stretch,
+        }),
         "LineStyle" => Value::LineStyle(LineStyle::Dashed),
-        "Radius" => Value::Radius(Radius { x: length, y: LengthPercentage::Percent(50.0) }),
+        "Radius" => Value::Radius(Radius {
+            x: length,
+            y: LengthPercentage::Percent(50.0),
+        }),
         "ShadowList" => Value::ShadowList(ShadowList(vec![Shadow {
             x: Length::Px(0.0),
             y: Length::Px(1.0),
@@ -59,7 +91,12 @@ fn sample(type_name: &str) -> Option<Value> {
 
 #[test]
 fn schema_covers_at_least_union_and_names_are_unique() {
-    assert!(PROPERTY_COUNT >= 79, "{PROPERTY_COUNT} leaves");
+    const {
+        assert!(
+            PROPERTY_COUNT >= 79,
+            "the schema must cover KDE Union's 79 leaves"
+        );
+    }
     let mut names: Vec<&str> = PROPERTIES.iter().map(|p| p.css_name).collect();
     names.sort_unstable();
     names.dedup();
@@ -67,7 +104,11 @@ fn schema_covers_at_least_union_and_names_are_unique() {
     for (index, info) in PROPERTIES.iter().enumerate() {
         assert_eq!(info.id.index(), index);
         assert_eq!(PropertyId::from_css_name(info.css_name), Some(info.id));
-        assert!(!info.doc.is_empty() && !info.grammar.is_empty(), "{}", info.css_name);
+        assert!(
+            !info.doc.is_empty() && !info.grammar.is_empty(),
+            "{}",
+            info.css_name
+        );
     }
     assert_eq!(PropertyId::from_css_name("no-such-property"), None);
 }
@@ -95,7 +136,8 @@ fn web_names_where_the_web_has_them() {
 fn every_leaf_round_trips_through_generic_access_and_serde() {
     let mut style = Style::default();
     for id in PropertyId::ALL {
-        let value = sample(id.info().value_type).unwrap_or_else(|| panic!("no sample for {}", id.info().value_type));
+        let value = sample(id.info().value_type)
+            .unwrap_or_else(|| panic!("no sample for {}", id.info().value_type));
         assert!(id.accepts(&value));
         assert!(style.set(id, Slot::Set(value.clone())), "{id}");
         assert_eq!(style.get(id), Slot::Set(value), "{id}");
@@ -117,8 +159,12 @@ fn every_leaf_round_trips_through_generic_access_and_serde() {
 
 #[test]
 fn wrongly_typed_values_are_refused() {
-    let error = Declaration::value(PropertyId::BackgroundColor, Value::Length(Length::Px(1.0))).unwrap_err();
-    assert_eq!(error.to_string(), "`background-color` takes a Color value, not a Length");
+    let error = Declaration::value(PropertyId::BackgroundColor, Value::Length(Length::Px(1.0)))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`background-color` takes a Color value, not a Length"
+    );
     let mut style = Style::default();
     assert!(!style.set(PropertyId::Width, Slot::Set(Value::Number(Number(1.0)))));
     assert_eq!(style.layout.width, Slot::Unset);
@@ -129,16 +175,36 @@ fn values_print_as_css() {
     let table: Vec<(Value, &str)> = vec![
         (Value::Length(Length::Px(1.5)), "1.5px"),
         (Value::Length(Length::Em(2.0)), "2em"),
-        (Value::Color(Color::Rgba(Rgba::rgb8(61, 174, 233))), "#3daee9"),
-        (Value::Color(Color::palette(ColorSet::Selection, ColorRole::BackgroundNormal).with_alpha(0.5)), "alpha(palette(selection, background-normal), 0.5)"),
+        (
+            Value::Color(Color::Rgba(Rgba::rgb8(61, 174, 233))),
+            "#3daee9",
+        ),
+        (
+            Value::Color(
+                Color::palette(ColorSet::Selection, ColorRole::BackgroundNormal).with_alpha(0.5),
+            ),
+            "alpha(palette(selection, background-normal), 0.5)",
+        ),
         (Value::FontWeight(FontWeight::BOLD), "bold"),
-        (Value::RepeatAxes(RepeatAxes::both(RepeatMode::Round)), "round"),
+        (
+            Value::RepeatAxes(RepeatAxes::both(RepeatMode::Round)),
+            "round",
+        ),
         (sample("NinePatchSlice").unwrap(), "4 5 10% fill"),
-        (sample("ShadowList").unwrap(), "inset 0px 1px 4px -1px #0000004d"),
-        (sample("TransitionList").unwrap(), "background-color 0.15s ease-out"),
+        (
+            sample("ShadowList").unwrap(),
+            "inset 0px 1px 4px -1px #0000004d",
+        ),
+        (
+            sample("TransitionList").unwrap(),
+            "background-color 0.15s ease-out",
+        ),
         (sample("Radius").unwrap(), "2px 50%"),
         (sample("FontFamily").unwrap(), "\"Noto Sans\", sans-serif"),
-        (sample("Image").unwrap(), "linear-gradient(180deg, #000000, palette(view, background-normal) 80%)"),
+        (
+            sample("Image").unwrap(),
+            "linear-gradient(180deg, #000000, palette(view, background-normal) 80%)",
+        ),
     ];
     for (value, css) in table {
         assert_eq!(value.to_string(), css);
@@ -147,8 +213,14 @@ fn values_print_as_css() {
 
 #[test]
 fn keyword_grammars_list_every_keyword() {
-    assert_eq!(PropertyId::TextElide.info().grammar, "none | start | middle | end");
-    assert_eq!(PropertyId::BorderTopStyle.info().grammar, "none | solid | dashed | dotted");
+    assert_eq!(
+        PropertyId::TextElide.info().grammar,
+        "none | start | middle | end"
+    );
+    assert_eq!(
+        PropertyId::BorderTopStyle.info().grammar,
+        "none | solid | dashed | dotted"
+    );
 }
 
 #[test]

@@ -32,7 +32,10 @@ pub struct Atom {
 impl From<&str> for Atom {
     fn from(text: &str) -> Self {
         let hash = Name::new(text).hash_value() as u32;
-        Atom { text: text.into(), hash }
+        Atom {
+            text: text.into(),
+            hash,
+        }
     }
 }
 
@@ -114,12 +117,18 @@ impl<'i> selectors::parser::Parser<'i> for ServoParser {
     type Impl = ServoImpl;
     type Error = SelectorParseErrorKind;
 
-    fn parse_non_ts_pseudo_class(&self, name: &str) -> Result<PseudoClass, cssparser::ParseError<Self::Error>> {
-        State::from_css_name(name)
-            .map(PseudoClass)
-            .ok_or_else(|| cssparser::ParseError::custom(SelectorParseErrorKind::UnsupportedPseudoClassOrElement))
+    fn parse_non_ts_pseudo_class(
+        &self,
+        name: &str,
+    ) -> Result<PseudoClass, cssparser::ParseError<Self::Error>> {
+        State::from_css_name(name).map(PseudoClass).ok_or_else(|| {
+            cssparser::ParseError::custom(SelectorParseErrorKind::UnsupportedPseudoClassOrElement)
+        })
     }
 }
+
+/// A parsed selector list.
+pub type List = SelectorList<ServoImpl>;
 
 /// Parses a selector list; panics on bad input (the bench writes valid CSS).
 pub fn parse(css: &str) -> SelectorList<ServoImpl> {
@@ -179,13 +188,21 @@ impl selectors::Element for ServoElement<'_> {
     ) -> bool {
         self.0
             .element()
-            .attribute(&local_name.text)
-            .is_some_and(|value| operation.eval_str(&value.to_string()))
+            .attribute_text(&local_name.text)
+            .is_some_and(|value| operation.eval_str(value))
     }
-    fn match_non_ts_pseudo_class(&self, pc: &PseudoClass, _context: &mut MatchingContext<'_, ServoImpl>) -> bool {
+    fn match_non_ts_pseudo_class(
+        &self,
+        pc: &PseudoClass,
+        _context: &mut MatchingContext<'_, ServoImpl>,
+    ) -> bool {
         self.0.element().states().contains(pc.0)
     }
-    fn match_pseudo_element(&self, pe: &NoPseudoElement, _context: &mut MatchingContext<'_, ServoImpl>) -> bool {
+    fn match_pseudo_element(
+        &self,
+        pe: &NoPseudoElement,
+        _context: &mut MatchingContext<'_, ServoImpl>,
+    ) -> bool {
         match *pe {}
     }
     fn apply_selector_flags(&self, _flags: ElementSelectorFlags) {}
@@ -245,6 +262,8 @@ impl Matcher {
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        list.slice().iter().any(|s| matches_selector(s, 0, None, element, &mut context))
+        list.slice()
+            .iter()
+            .any(|s| matches_selector(s, 0, None, element, &mut context))
     }
 }

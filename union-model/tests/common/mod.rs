@@ -23,7 +23,7 @@ pub fn ty(name: &str) -> Compound {
 }
 
 pub fn decl(id: PropertyId, value: Value) -> Declaration {
-    Declaration::value(id, value).expect("test declarations are well-typed")
+    Declaration::value(id, value).unwrap_or_else(|e| panic!("bad test declaration: {e}"))
 }
 
 pub fn rule(selector: Selector, declarations: Vec<Declaration>) -> Rule {
@@ -31,12 +31,19 @@ pub fn rule(selector: Selector, declarations: Vec<Declaration>) -> Rule {
 }
 
 pub fn important(selector: Selector, declarations: Vec<Declaration>) -> Rule {
-    Rule { importance: Importance::Important, ..Rule::new(selector, declarations) }
+    Rule {
+        importance: Importance::Important,
+        ..Rule::new(selector, declarations)
+    }
 }
 
 pub fn theme(name: &str, rules: Vec<Rule>) -> Arc<Theme> {
     Arc::new(Theme::compile(
-        ThemeDefinition { name: name.into(), rules, ..ThemeDefinition::default() },
+        ThemeDefinition {
+            name: name.into(),
+            rules,
+            ..ThemeDefinition::default()
+        },
         None,
     ))
 }
