@@ -1,0 +1,395 @@
+//! The compiler: stylesheet files → `union_model` rules, with diagnostics.
+
+use crate::locate::{DeclarationMap, offset_of};
+use crate::selector;
+use crate::shorthand;
+use crate::source::{MAX_IMPORT_DEPTH, SourceFile};
+use crate::values::{ValueContext, parse_value};
+use lightningcss::declaration::DeclarationBlock;
+use lightningcss::error::{Error, ParserError, SelectorError};
+use lightningcss::properties::Property;
+use lightningcss::rules::{CssRule, Location};
+use lightningcss::stylesheet::{ParserOptions, PrinterOptions, StyleSheet};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use union_model::selectors::Selector;
+use union_model::{
+    Condition, Declaration, DeclaredValue, Diagnostic, Importance, PropertyId, Rule, SourceLocation,
+};
+
+/// The result of compiling a stylesheet and its imports.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    /// Rules in source order (imports inlined where they appear).
+    pub rules: Vec<Rule>,
+    /// Every problem, with locations.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read.
+    pub files: Vec<PathBuf>,
+}
+
+/// Compiles the stylesheet at `path` and everything it imports.
+pub fn compile_path(path: &Path) -> Compiled {
+    let mut compiler = Compiler::default();
+    match SourceFile::read(path) {
+        Ok(file) => compiler.file(&file, None),
+        Err(message) => compiler.out.diagnostics.push(Diagnostic::error(
+            message,
+            Some(SourceLocation::new(path, 1, 1)),
+        )),
+    }
+    compiler.out
+}
+
+/// Compiles stylesheet text (imports are resolved relative to `file`'s folder).
+pub fn compile_text(file: &SourceFile) -> Compiled {
+    let mut compiler = Compiler::default();
+    compiler.file(file, None);
+    compiler.out
+}
+
+#[derive(Default)]
+struct Compiler {
+    out: Compiled,
+    /// Files being compiled, outermost first (for import cycles).
+    stack: Vec<PathBuf>,
+}
+
+struct FileContext<'a> {
+    source: &'a SourceFile,
+    map: DeclarationMap,
+    base_dir: PathBuf,
+}
+
+impl FileContext<'_> {
+    fn location(&self, loc: Location) -> SourceLocation {
+        self.source.location(loc.line, loc.column)
+    }
+}
+
+fn and(outer: Option<&Arc<Condition>>, inner: Condition) -> Arc<Condition> {
+    match outer {
+        Some(outer) => Arc::new(Condition::All(vec![(**outer).clone(), inner])),
+        None => Arc::new(inner),
+    }
+}
+
+impl Compiler {
+    fn error(&mut self, message: impl Into<String>, location: SourceLocation) {
+        self.out
+            .diagnostics
+            .push(Diagnostic::error(message, Some(location)));
+    }
+
+    fn file(&mut self, source: &SourceFile, condition: Option<&Arc<Condition>>) {
+        self.out.files.push(source.path.to_path_buf());
+        self.stack.push(source.path.to_path_buf());
+        let warnings = Arc::new(RwLock::new(Vec::new()));
+        let options = ParserOptions {
+            filename: source.path.display().to_string(),
+            error_recovery: true,
+            warnings: Some(Arc::clone(&warnings)),
+            ..ParserOptions::default()
+        };
+        let context = FileContext {
+            source,
+            map: DeclarationMap::new(&source.text),
+            base_dir: source
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+        };
+        match StyleSheet::parse(&source.text, options) {
+            Ok(sheet) => {
+                for rule in &sheet.rules.0 {
+                    self.rule(rule, None, condition, &context);
+                }
+            }
+            Err(error) => self.parse_error(&error, &context),
+        }
+        let warnings = warnings.read().map(|w| w.clone()).unwrap_or_default();
+        for warning in &warnings {
+            // Unknown pseudo-classes are reported (or accepted as Union
+            // states) when the selector is converted.
+            if matches!(
+                warning.kind,
+                ParserError::SelectorError(SelectorError::UnsupportedPseudoClass(_))
+            ) {
+                continue;
+            }
+            self.parse_error(warning, &context);
+        }
+        self.stack.pop();
+    }
+
+    fn parse_error(&mut self, error: &Error<ParserError<'_>>, context: &FileContext<'_>) {
+        let location = match &error.loc {
+            Some(loc) => context.source.location(loc.line, loc.column),
+            None => SourceLocation {
+                file: Arc::clone(&context.source.path),
+                line: 1,
+                column: 1,
+            },
+        };
+        let message = match &error.kind {
+            ParserError::SelectorError(SelectorError::InvalidPseudoClassBeforeWebKitScrollbar) => {
+                "lightningcss reserves this pseudo-class name for WebKit scrollbars (`:horizontal`, `:vertical`, `:start`, `:end`, …); use an attribute such as `[orientation=horizontal]`".to_owned()
+            }
+            kind => kind.to_string(),
+        };
+        self.error(format!("{message}; the rule is ignored"), location);
+    }
+
+    fn rule(
+        &mut self,
+        rule: &CssRule<'_>,
+        parent: Option<&[Selector]>,
+        condition: Option<&Arc<Condition>>,
+        context: &FileContext<'_>,
+    ) {
+        match rule {
+            CssRule::Style(style) => {
+                let location = context.location(style.loc);
+                let selectors = match selector::convert_list(&style.selectors, parent) {
+                    Ok(selectors) => selectors,
+                    Err(message) => {
+                        self.error(format!("{message}; the rule is ignored"), location);
+                        return;
+                    }
+                };
+                self.block(
+                    &style.declarations,
+                    &selectors,
+                    condition,
+                    style.loc,
+                    context,
+                );
+                for nested in &style.rules.0 {
+                    self.rule(nested, Some(&selectors), condition, context);
+                }
+            }
+            CssRule::NestedDeclarations(nested) => {
+                if let Some(parent) = parent {
+                    self.block(&nested.declarations, parent, condition, nested.loc, context);
+                }
+            }
+            CssRule::Media(media) => {
+                let location = context.location(media.loc);
+                match crate::media::convert(&media.query) {
+                    Ok(inner) => {
+                        let combined = and(condition, inner);
+                        for nested in &media.rules.0 {
+                            self.rule(nested, parent, Some(&combined), context);
+                        }
+                    }
+                    Err(message) => {
+                        self.error(format!("{message}; the @media block is ignored"), location);
+                    }
+                }
+            }
+            CssRule::Import(import) => {
+                let location = context.location(import.loc);
+                let mut inner = condition.cloned();
+                if !import.media.media_queries.is_empty() {
+                    match crate::media::convert(&import.media) {
+                        Ok(media) => inner = Some(and(condition, media)),
+                        Err(message) => {
+                            self.error(format!("{message}; the import is ignored"), location);
+                            return;
+                        }
+                    }
+                }
+                self.import(
+                    &context.base_dir.join(import.url.as_ref()),
+                    inner.as_ref(),
+                    location,
+                );
+            }
+            CssRule::Ignored => {}
+            _ => {
+                let location = match at_rule_location(rule) {
+                    Some(loc) => context.location(loc),
+                    None => SourceLocation {
+                        file: Arc::clone(&context.source.path),
+                        line: 1,
+                        column: 1,
+                    },
+                };
+                self.out.diagnostics.push(Diagnostic::warning(
+                    "this at-rule has no meaning in Union and is ignored",
+                    Some(location),
+                ));
+            }
+        }
+    }
+
+    fn import(
+        &mut self,
+        path: &Path,
+        condition: Option<&Arc<Condition>>,
+        location: SourceLocation,
+    ) {
+        let file = match SourceFile::read(path) {
+            Ok(file) => file,
+            Err(message) => {
+                self.error(
+                    format!("cannot import `{}`: {message}", path.display()),
+                    location,
+                );
+                return;
+            }
+        };
+        if self.stack.iter().any(|p| **p == *file.path) {
+            let mut cycle: Vec<String> =
+                self.stack.iter().map(|p| p.display().to_string()).collect();
+            cycle.push(file.path.display().to_string());
+            self.error(format!("import cycle: {}", cycle.join(" → ")), location);
+            return;
+        }
+        if self.stack.len() >= MAX_IMPORT_DEPTH {
+            self.error(
+                format!("imports nest deeper than {MAX_IMPORT_DEPTH} files"),
+                location,
+            );
+            return;
+        }
+        self.file(&file, condition);
+    }
+
+    fn block(
+        &mut self,
+        block: &DeclarationBlock<'_>,
+        selectors: &[Selector],
+        condition: Option<&Arc<Condition>>,
+        loc: Location,
+        context: &FileContext<'_>,
+    ) {
+        let rule_location = context.location(loc);
+        let written =
+            context
+                .map
+                .block_after(offset_of(&context.source.text, loc.line, loc.column));
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut locate = |name: &str| -> SourceLocation {
+            let nth = seen.entry(name.to_owned()).or_default();
+            let found =
+                written.and_then(|b| b.declarations.iter().filter(|(n, _)| n == name).nth(*nth));
+            *nth += 1;
+            found.map_or_else(
+                || rule_location.clone(),
+                |(_, offset)| context.source.location_of_offset(*offset),
+            )
+        };
+        for (properties, importance) in [
+            (&block.declarations, Importance::Normal),
+            (&block.important_declarations, Importance::Important),
+        ] {
+            let mut declarations = Vec::new();
+            for property in properties {
+                let name = property.property_id().name().to_ascii_lowercase();
+                let location = locate(&name);
+                match declaration(&name, property, context) {
+                    Ok(mut list) => declarations.append(&mut list),
+                    Err(message) => self.error(
+                        format!("`{name}`: {message}; the declaration is ignored"),
+                        location,
+                    ),
+                }
+            }
+            if declarations.is_empty() {
+                continue;
+            }
+            let declarations: Arc<[Declaration]> = declarations.into();
+            for selector in selectors {
+                self.out.rules.push(Rule {
+                    selector: selector.clone(),
+                    declarations: Arc::clone(&declarations),
+                    condition: condition.cloned(),
+                    importance,
+                    location: Some(rule_location.clone()),
+                });
+            }
+        }
+    }
+}
+
+fn declaration(
+    name: &str,
+    property: &Property<'_>,
+    context: &FileContext<'_>,
+) -> Result<Vec<Declaration>, String> {
+    if name.starts_with("--") {
+        return Err("custom properties and `var()` are not supported yet".into());
+    }
+    let text = property
+        .value_to_css_string(PrinterOptions::default())
+        .map_err(|e| format!("cannot read the value: {e}"))?;
+    if text.contains("var(") {
+        return Err("`var()` is not supported yet".into());
+    }
+    let value_context = ValueContext {
+        base_dir: &context.base_dir,
+    };
+    let keyword = text.trim().to_ascii_lowercase();
+    let typed = |id: PropertyId, value| Declaration::new(id, value).map_err(|e| e.to_string());
+    if let Some(id) = PropertyId::from_css_name(name) {
+        let value = match keyword.as_str() {
+            "inherit" => DeclaredValue::Inherit,
+            "initial" | "unset" | "revert" | "revert-layer" => {
+                return Err(format!(
+                    "`{keyword}` is not supported: write the value, `none` or `inherit`"
+                ));
+            }
+            "none" => match parse_value(id.info().value_type, "none", value_context) {
+                Ok(value) => DeclaredValue::Value(value),
+                Err(_) => DeclaredValue::None,
+            },
+            _ => DeclaredValue::Value(parse_value(id.info().value_type, &text, value_context)?),
+        };
+        return Ok(vec![typed(id, value)?]);
+    }
+    if !shorthand::is_shorthand(name) {
+        return Err(format!(
+            "unknown property `{name}` (see docs/properties.md)"
+        ));
+    }
+    match keyword.as_str() {
+        "inherit" => {
+            return Ok(shorthand::longhands(name)
+                .into_iter()
+                .map(Declaration::inherit)
+                .collect());
+        }
+        "none" if shorthand::accepts_none(name) => {
+            return Ok(shorthand::longhands(name)
+                .into_iter()
+                .map(Declaration::none)
+                .collect());
+        }
+        _ => {}
+    }
+    shorthand::expand(name, &text, value_context)?
+        .into_iter()
+        .map(|(id, value)| typed(id, value.map_or(DeclaredValue::None, DeclaredValue::Value)))
+        .collect()
+}
+
+fn at_rule_location(rule: &CssRule<'_>) -> Option<Location> {
+    Some(match rule {
+        CssRule::Keyframes(r) => r.loc,
+        CssRule::FontFace(r) => r.loc,
+        CssRule::Page(r) => r.loc,
+        CssRule::Supports(r) => r.loc,
+        CssRule::CounterStyle(r) => r.loc,
+        CssRule::Namespace(r) => r.loc,
+        CssRule::LayerStatement(r) => r.loc,
+        CssRule::LayerBlock(r) => r.loc,
+        CssRule::Property(r) => r.loc,
+        CssRule::Container(r) => r.loc,
+        CssRule::Scope(r) => r.loc,
+        CssRule::StartingStyle(r) => r.loc,
+        _ => return None,
+    })
+}

@@ -1,0 +1,145 @@
+//! Where each declaration was written.
+//!
+//! lightningcss gives rules a location but not declarations, while a theme
+//! author needs the diagnostic on the declaration's line. This scanner walks
+//! the source text once (skipping comments and strings), finds every block,
+//! and records the name and offset of each declaration in it: a statement in
+//! a block that ends at `;` or `}` before any `{` is a declaration; one that
+//! reaches `{` first is a nested rule.
+
+/// The declarations of one `{ … }` block, in source order.
+#[derive(Debug, Default)]
+pub struct Block {
+    /// Byte offset of the `{`.
+    pub open: usize,
+    /// (property name, byte offset of the name).
+    pub declarations: Vec<(String, usize)>,
+}
+
+/// Every block of a stylesheet, ordered by their `{`.
+#[derive(Debug, Default)]
+pub struct DeclarationMap {
+    blocks: Vec<Block>,
+}
+
+impl DeclarationMap {
+    /// Scans `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks: Vec<Block> = Vec::new();
+        // Stack of indices into `blocks` for the open blocks.
+        let mut open: Vec<usize> = Vec::new();
+        let mut statement_start: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match b {
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i = text[i + 2..]
+                        .find("*/")
+                        .map_or(bytes.len(), |end| i + 2 + end + 2);
+                    continue;
+                }
+                b'"' | b'\'' => {
+                    statement_start.get_or_insert(i);
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'{' => {
+                    blocks.push(Block {
+                        open: i,
+                        declarations: Vec::new(),
+                    });
+                    open.push(blocks.len() - 1);
+                    statement_start = None;
+                }
+                b';' | b'}' => {
+                    if let (Some(start), Some(&block)) = (statement_start, open.last())
+                        && let Some(name) = declaration_name(&text[start..i])
+                    {
+                        blocks[block].declarations.push((name, start));
+                    }
+                    statement_start = None;
+                    if b == b'}' {
+                        open.pop();
+                    }
+                }
+                b if b.is_ascii_whitespace() => {}
+                _ => {
+                    statement_start.get_or_insert(i);
+                }
+            }
+            i += 1;
+        }
+        blocks.sort_by_key(|b| b.open);
+        DeclarationMap { blocks }
+    }
+
+    /// The block that follows byte offset `rule_start` (the rule's `{`).
+    pub fn block_after(&self, rule_start: usize) -> Option<&Block> {
+        let at = self.blocks.partition_point(|b| b.open < rule_start);
+        self.blocks.get(at)
+    }
+}
+
+/// The property name if `statement` is `name: value`.
+fn declaration_name(statement: &str) -> Option<String> {
+    let (name, _) = statement.split_once(':')?;
+    let name = name.trim();
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    valid.then(|| name.to_ascii_lowercase())
+}
+
+/// Byte offset of a 0-based line and 1-based UTF-16 column.
+pub fn offset_of(text: &str, line0: u32, column_utf16: u32) -> usize {
+    let mut offset = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n as u32 == line0 {
+            let mut units = 1;
+            for (i, c) in line.char_indices() {
+                if units >= column_utf16 {
+                    return offset + i;
+                }
+                units += c.len_utf16() as u32;
+            }
+            return offset + line.len();
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_declarations_and_skips_nested_rules_comments_and_strings() {
+        let text = "a { color: red; /* x: y; */ &:hover { padding: 1px } icon-name: \"a;b\"; }\nb{margin:0}";
+        let map = DeclarationMap::new(text);
+        let a = map.block_after(0).unwrap();
+        let names: Vec<&str> = a.declarations.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["color", "icon-name"]);
+        let hover = map.block_after(text.find("&:hover").unwrap()).unwrap();
+        assert_eq!(hover.declarations[0].0, "padding");
+        let b = map.block_after(text.find("b{").unwrap()).unwrap();
+        assert_eq!(
+            b.declarations,
+            vec![("margin".to_owned(), text.find("margin").unwrap())]
+        );
+    }
+
+    #[test]
+    fn offsets_count_utf16_columns() {
+        let text = "x\né😀 a";
+        assert_eq!(offset_of(text, 1, 1), 2);
+        // 'é' is 1 UTF-16 unit, '😀' is 2: column 4 is the space before 'a'.
+        assert_eq!(&text[offset_of(text, 1, 4)..], " a");
+    }
+}

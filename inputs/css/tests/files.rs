@@ -1,0 +1,205 @@
+//! `@import` on real files, and the plugin through the theme registry.
+
+#![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use union_input_css::{CssInput, compile_path};
+use union_model::{ColorScheme, Context, Element, Query, ReloadOutcome, Styler, ThemeRegistry};
+
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("union-css-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Folder(path.canonicalize().unwrap())
+    }
+
+    fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn opacity(registry: &ThemeRegistry, name: &str, context: Context) -> String {
+    let theme = registry.get(name).unwrap().theme.clone();
+    Styler::new(theme)
+        .query(&Query::new(vec![Element::new("Button")], context))
+        .style
+        .to_css_declarations()
+}
+
+#[test]
+fn imports_are_inlined_in_order_and_relative_to_their_file() {
+    let folder = Folder::new("imports");
+    folder.write(
+        "parts/base.css",
+        "@import \"deeper.css\";\nbutton { opacity: 0.1; padding-top: 1px }",
+    );
+    folder.write("parts/deeper.css", "button { padding-left: 2px }");
+    let main = folder.write(
+        "main.css",
+        "@import \"parts/base.css\";\nbutton { opacity: 0.2 }",
+    );
+    let compiled = compile_path(&main);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+    let files: Vec<&Path> = compiled.files.iter().map(PathBuf::as_path).collect();
+    let expected = [
+        main.clone(),
+        folder.0.join("parts/base.css"),
+        folder.0.join("parts/deeper.css"),
+    ];
+    assert_eq!(
+        files,
+        expected.iter().map(PathBuf::as_path).collect::<Vec<_>>()
+    );
+    // The imported rule comes first, so the importing file's later rule wins.
+    let mut registry = ThemeRegistry::new();
+    registry.register_input(Arc::new(CssInput::default()));
+    registry.load_path(&main).unwrap();
+    assert_eq!(
+        opacity(&registry, "main", Context::default()),
+        "opacity: 0.2;\npadding-top: 1px;\npadding-left: 2px;\n"
+    );
+}
+
+#[test]
+fn import_cycles_and_missing_files_are_reported_with_locations() {
+    let folder = Folder::new("cycle");
+    let a = folder.write("a.css", "@import \"b.css\";\nbutton { opacity: 0.5 }");
+    folder.write(
+        "b.css",
+        "@import \"a.css\";\n@import \"missing.css\";\nbutton { padding-top: 1px }",
+    );
+    let compiled = compile_path(&a);
+    let lines: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let b = folder.0.join("b.css");
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "{}:1:1: error: import cycle: {} → {} → {}",
+            b.display(),
+            a.display(),
+            b.display(),
+            a.display()
+        )
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{}:2:1: error: cannot import `{}`",
+            b.display(),
+            folder.0.join("missing.css").display()
+        )),
+        "{}",
+        lines[1]
+    );
+    // Both files' own rules still load.
+    assert_eq!(compiled.rules.len(), 2);
+}
+
+#[test]
+fn imports_with_media_queries_are_conditional() {
+    let folder = Folder::new("media-import");
+    folder.write("dark.css", "button { opacity: 0.9 }");
+    let theme = folder.write(
+        "theme/style.css",
+        "@import \"../dark.css\" (prefers-color-scheme: dark);\nbutton { padding-top: 1px }",
+    );
+    let mut registry = ThemeRegistry::new();
+    registry.register_input(Arc::new(CssInput::default()));
+    let loaded = registry.load_path(theme.parent().unwrap()).unwrap();
+    assert_eq!(loaded.theme.name(), "theme");
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(
+        opacity(&registry, "theme", Context::default()),
+        "padding-top: 1px;\n"
+    );
+    let dark = Context {
+        color_scheme: ColorScheme::Dark,
+        ..Context::default()
+    };
+    assert_eq!(
+        opacity(&registry, "theme", dark),
+        "opacity: 0.9;\npadding-top: 1px;\n"
+    );
+}
+
+#[test]
+fn the_plugin_locates_themes_and_keeps_the_last_good_one_on_a_broken_edit() {
+    let folder = Folder::new("plugin");
+    let style = folder.write("themes/live/style.css", "button { opacity: 0.5 }");
+    let mut registry = ThemeRegistry::new();
+    registry.register_input(Arc::new(CssInput::new(vec![folder.0.join("themes")])));
+    let loaded = registry.load_named("live").unwrap();
+    assert_eq!(loaded.dependencies, vec![style.clone()]);
+    assert_eq!(
+        opacity(&registry, "live", Context::default()),
+        "opacity: 0.5;\n"
+    );
+
+    std::fs::write(&style, "button { opacity: nope }").unwrap();
+    let ReloadOutcome::KeptPrevious { diagnostics, .. } = registry.reload("live").unwrap() else {
+        panic!("a broken edit must keep the previous theme");
+    };
+    assert_eq!(
+        diagnostics[0].to_string(),
+        format!(
+            "{}:1:10: error: `opacity`: expected a number; the declaration is ignored",
+            style.display()
+        )
+    );
+    assert_eq!(
+        opacity(&registry, "live", Context::default()),
+        "opacity: 0.5;\n"
+    );
+
+    std::fs::write(&style, "button { opacity: 0.7 }").unwrap();
+    assert!(matches!(
+        registry.reload("live").unwrap(),
+        ReloadOutcome::Replaced(_)
+    ));
+    assert_eq!(
+        opacity(&registry, "live", Context::default()),
+        "opacity: 0.7;\n"
+    );
+}
+
+#[test]
+fn oversized_and_non_utf8_files_are_refused() {
+    let folder = Folder::new("limits");
+    let binary = folder.0.join("binary.css");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let compiled = compile_path(&binary);
+    assert_eq!(
+        compiled.diagnostics[0].to_string(),
+        format!(
+            "{}:1:1: error: the file is not UTF-8 text",
+            binary.display()
+        )
+    );
+    let missing = folder.0.join("nope.css");
+    assert!(
+        compile_path(&missing).diagnostics[0]
+            .to_string()
+            .contains("cannot open")
+    );
+}
