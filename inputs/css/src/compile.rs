@@ -1,5 +1,6 @@
 //! The compiler: stylesheet files → `union_model` rules, with diagnostics.
 
+use crate::at_rules::{self, UnionAtRule, UnionAtRuleParser};
 use crate::locate::{DeclarationMap, offset_of};
 use crate::selector;
 use crate::shorthand;
@@ -15,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use union_model::selectors::Selector;
 use union_model::{
-    Condition, Declaration, DeclaredValue, Diagnostic, Importance, PropertyId, Rule, SourceLocation,
+    Condition, Declaration, DeclaredValue, Diagnostic, Importance, Palette, PropertyId, Rule,
+    SourceLocation, ThemeMetadata,
 };
 
 /// The result of compiling a stylesheet and its imports.
@@ -27,6 +29,12 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read.
     pub files: Vec<PathBuf>,
+    /// Colours from `@palette` rules (later rules override earlier ones).
+    pub palette: Palette,
+    /// Metadata from `@theme`.
+    pub metadata: ThemeMetadata,
+    /// The base theme named by `@theme { extends: … }`.
+    pub extends: Option<String>,
 }
 
 /// Compiles the stylesheet at `path` and everything it imports.
@@ -101,7 +109,7 @@ impl Compiler {
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
         };
-        match StyleSheet::parse(&source.text, options) {
+        match StyleSheet::parse_with(&source.text, options, &mut UnionAtRuleParser) {
             Ok(sheet) => {
                 for rule in &sheet.rules.0 {
                     self.rule(rule, None, condition, &context);
@@ -144,7 +152,7 @@ impl Compiler {
 
     fn rule(
         &mut self,
-        rule: &CssRule<'_>,
+        rule: &CssRule<'_, UnionAtRule>,
         parent: Option<&[Selector]>,
         condition: Option<&Arc<Condition>>,
         context: &FileContext<'_>,
@@ -207,6 +215,21 @@ impl Compiler {
                     location,
                 );
             }
+            CssRule::Custom(custom) => {
+                if parent.is_some() || condition.is_some() {
+                    let location = SourceLocation {
+                        file: Arc::clone(&context.source.path),
+                        line: 1,
+                        column: 1,
+                    };
+                    self.error(
+                        "`@palette` and `@theme` must be at the top level of a file",
+                        location,
+                    );
+                    return;
+                }
+                self.union_at_rule(custom, context);
+            }
             CssRule::Ignored => {}
             _ => {
                 let location = match at_rule_location(rule) {
@@ -221,6 +244,56 @@ impl Compiler {
                     "this at-rule has no meaning in Union and is ignored",
                     Some(location),
                 ));
+            }
+        }
+    }
+
+    fn union_at_rule(&mut self, rule: &UnionAtRule, context: &FileContext<'_>) {
+        match rule {
+            UnionAtRule::Palette { set, entries } => {
+                for entry in entries {
+                    let location = context.source.location(entry.line, entry.column);
+                    match (
+                        at_rules::role(&entry.name),
+                        entry.value.as_ref().map_err(String::clone),
+                    ) {
+                        (Ok(role), Ok(color)) => self.out.palette.set(*set, role, *color),
+                        (Err(message), _) | (_, Err(message)) => {
+                            self.error(
+                                format!("@palette {set}: {message}; the entry is ignored"),
+                                location,
+                            );
+                        }
+                    }
+                }
+            }
+            UnionAtRule::Theme { entries } => {
+                for entry in entries {
+                    let location = context.source.location(entry.line, entry.column);
+                    let value = match &entry.value {
+                        Ok(value) => value.clone(),
+                        Err(message) => {
+                            self.error(
+                                format!("@theme `{}`: {message}; the entry is ignored", entry.name),
+                                location,
+                            );
+                            continue;
+                        }
+                    };
+                    let metadata = &mut self.out.metadata;
+                    match entry.name.as_str() {
+                        "display-name" => metadata.display_name = Some(value),
+                        "description" => metadata.description = Some(value),
+                        "version" => metadata.version = Some(value),
+                        "license" => metadata.license = Some(value),
+                        "author" => metadata.authors.push(value),
+                        "extends" => self.out.extends = Some(value),
+                        other => self.error(
+                            format!("@theme: unknown key `{other}` (display-name, description, version, license, author, extends)"),
+                            location,
+                        ),
+                    }
+                }
             }
         }
     }
@@ -376,7 +449,7 @@ fn declaration(
         .collect()
 }
 
-fn at_rule_location(rule: &CssRule<'_>) -> Option<Location> {
+fn at_rule_location(rule: &CssRule<'_, UnionAtRule>) -> Option<Location> {
     Some(match rule {
         CssRule::Keyframes(r) => r.loc,
         CssRule::FontFace(r) => r.loc,

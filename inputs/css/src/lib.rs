@@ -8,6 +8,8 @@
 //!   with web names first and KDE Union's names as aliases; nesting with `&`
 //!   (as `:is(parent)`, CSS Nesting's specificity); unknown pseudo-classes
 //!   are errors, never "match anything".
+//! - `@theme { display-name: …; extends: …; }` and
+//!   `@palette <set> { <role>: <colour>; }` (see `at_rules`).
 //! - `@import` (relative, cycles detected, depth and size bounded), `@media`
 //!   on the query context (`prefers-color-scheme`, `pointer: coarse`,
 //!   `window-active`), `:dir()`, `!important`.
@@ -22,12 +24,12 @@
 //!   dropped, the rest is kept.
 //!
 //! ## What it does not do (yet)
-//! - Custom properties and `var()`; defining the palette from CSS; a
-//!   compiled-theme cache.
+//! - Custom properties and `var()`; a compiled-theme cache.
 //! - No `@layer`, `@supports`, `@font-face`, `calc()`, or viewport units.
 
 #![forbid(unsafe_code)]
 
+mod at_rules;
 mod compile;
 mod locate;
 mod media;
@@ -106,8 +108,10 @@ impl InputPlugin for CssInput {
         let compiled = compile_path(&entry);
         let definition = ThemeDefinition {
             name: Self::theme_name(path),
+            metadata: compiled.metadata,
+            extends: compiled.extends,
+            palette: compiled.palette,
             rules: compiled.rules,
-            ..ThemeDefinition::default()
         };
         LoadOutput {
             definition: Some(definition),

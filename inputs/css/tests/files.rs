@@ -203,3 +203,93 @@ fn oversized_and_non_utf8_files_are_refused() {
             .contains("cannot open")
     );
 }
+
+#[test]
+fn palette_and_theme_at_rules_define_colours_metadata_and_extends() {
+    use union_model::values::{Color, ColorRole, ColorSet, Rgba};
+    let folder = Folder::new("at-rules");
+    folder.write(
+        "themes/base/style.css",
+        "@theme { display-name: \"Base\"; author: \"A\"; author: \"B\"; }\n\
+         @palette button { background-normal: #fcfcfc; foreground-normal: rgb(35 38 41); }\n\
+         button { background-color: palette(button, background-normal); padding-top: 6px }",
+    );
+    let dark = folder.write(
+        "themes/dark/style.css",
+        "@theme {\n  extends: \"base\";\n  display-name: \"Dark\";\n}\n@palette button { background-normal: #31363b; }",
+    );
+    let mut registry = ThemeRegistry::new();
+    registry.register_input(Arc::new(CssInput::new(vec![folder.0.join("themes")])));
+    let loaded = registry.load_path(dark.parent().unwrap()).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let theme = Arc::clone(&loaded.theme);
+    assert_eq!(theme.metadata().display_name.as_deref(), Some("Dark"));
+    assert_eq!(theme.extends(), Some("base"));
+    assert_eq!(
+        registry.get("base").unwrap().theme.metadata().authors,
+        vec!["A".to_owned(), "B".to_owned()]
+    );
+    // The base's rules, the dark palette.
+    let result = Styler::new(Arc::clone(&theme)).query(&Query::element(Element::new("Button")));
+    assert_eq!(
+        result.style.to_css_declarations(),
+        "padding-top: 6px;\nbackground-color: palette(button, background-normal);\n"
+    );
+    let background = result.style.background.color.value().unwrap();
+    assert_eq!(
+        result.resolve_color(background, theme.palette()),
+        Rgba::rgb8(0x31, 0x36, 0x3b)
+    );
+    assert_eq!(
+        theme
+            .palette()
+            .get(ColorSet::Button, ColorRole::ForegroundNormal),
+        Some(Rgba::rgb8(35, 38, 41))
+    );
+    let _ = Color::CurrentColor;
+}
+
+#[test]
+fn bad_at_rule_entries_are_located() {
+    let folder = Folder::new("bad-at-rules");
+    let path = folder.write(
+        "bad.css",
+        "@palette window {\n  background-normal: palette(view, background-normal);\n  sparkle: red;\n  foreground-normal: #123456;\n}\n@theme { colour: \"x\"; }\n@palette nowhere { background-normal: red; }",
+    );
+    let compiled = compile_path(&path);
+    let lines: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let p = path.display();
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "{p}:2:3: error: @palette window: palette colours must be literal colours, not `palette(view, background-normal)`; the entry is ignored"
+        )
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{p}:3:3: error: @palette window: `sparkle` is not a colour role (background-normal,"
+        )),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{p}:6:10: error: @theme: unknown key `colour` (display-name, description, version, license, author, extends)"
+        )
+    );
+    assert!(lines[3].starts_with(&format!("{p}:7:")), "{}", lines[3]);
+    // The good entry survives.
+    assert_eq!(
+        compiled.palette.get(
+            union_model::values::ColorSet::Window,
+            union_model::values::ColorRole::ForegroundNormal
+        ),
+        Some(union_model::values::Rgba::rgb8(0x12, 0x34, 0x56))
+    );
+}
