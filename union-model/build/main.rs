@@ -10,6 +10,8 @@
     reason = "cargo reads build-script instructions from stdout"
 )]
 
+mod catalogue;
+
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -471,5 +473,15 @@ fn main() {
     let out_dir =
         PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
     std::fs::write(out_dir.join("properties.rs"), out)
+        .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
+
+    let elements_path = manifest.join("schema/elements.toml");
+    println!("cargo::rerun-if-changed={}", elements_path.display());
+    println!("cargo::rerun-if-changed=build/catalogue.rs");
+    let elements = std::fs::read_to_string(&elements_path)
+        .unwrap_or_else(|e| panic!("schema/elements.toml: cannot read: {e}"));
+    let generated =
+        catalogue::generate(&elements).unwrap_or_else(|e| panic!("schema/elements.toml: {e}"));
+    std::fs::write(out_dir.join("catalogue.rs"), generated)
         .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
 }

@@ -64,3 +64,75 @@ pub fn properties_markdown() -> String {
 fn escape(text: &str) -> String {
     text.replace('|', "\\|")
 }
+
+/// The element catalogue in Markdown, generated from `schema/elements.toml`.
+pub fn elements_markdown() -> String {
+    use crate::catalogue::{CATALOGUE_VERSION, CONTROLS, SUB_ELEMENTS};
+    let mut out = String::new();
+    out.push_str("<!-- Generated from union-model/schema/elements.toml by union_model::docs. Do not edit. -->\n");
+    out.push_str("# Element catalogue\n\n");
+    let _ = writeln!(
+        out,
+        "Version {CATALOGUE_VERSION}. The contract between themes and outputs: the element \
+         types outputs put in query chains, and what a theme can select on each. A control \
+         is queried as its own element (`Window > ToolBar > ToolButton`); its parts are child \
+         elements of the sub-element types (`Slider > Handle`), told apart by hints where a \
+         control has several parts of one type (`SpinBox > Indicator.up`). States are written \
+         as pseudo-classes (`:hover`, `:checked`); text direction, colour scheme, form factor \
+         and window activity are not states but query context (`:dir()`, `@media`).\n"
+    );
+    out.push_str("## Sub-element types\n\n| Type | Meaning |\n|---|---|\n");
+    for sub in &SUB_ELEMENTS {
+        let _ = writeln!(out, "| `{}` | {} |", sub.name, escape(sub.doc));
+    }
+    out.push_str("\n## Controls\n\n");
+    let names: Vec<String> = CONTROLS
+        .iter()
+        .map(|c| format!("[`{}`](#{})", c.name, c.name.to_ascii_lowercase()))
+        .collect();
+    let _ = writeln!(out, "{}\n", names.join(" · "));
+    for control in &CONTROLS {
+        let _ = writeln!(out, "### {}\n\n{}\n", control.name, control.doc);
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                "—".to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        let subs = list(
+            control
+                .sub_elements
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect(),
+        );
+        let states = list(
+            control
+                .states
+                .iter()
+                .map(|s| format!("`:{}`", s.css_name()))
+                .collect(),
+        );
+        let _ = writeln!(out, "- Sub-elements: {subs}");
+        let _ = writeln!(out, "- States: {states}");
+        for hint in control.hints {
+            let _ = writeln!(out, "- Hint `.{}`: {}", hint.name, hint.doc);
+        }
+        for hint in control.sub_element_hints {
+            let _ = writeln!(out, "- Sub-element hint `.{}`: {}", hint.name, hint.doc);
+        }
+        for attribute in control.attributes {
+            let values: Vec<String> = attribute.values.iter().map(|v| format!("`{v}`")).collect();
+            let _ = writeln!(
+                out,
+                "- Attribute `[{}]` ({}): {}",
+                attribute.name,
+                values.join(" \\| "),
+                attribute.doc
+            );
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cascade;
+pub mod catalogue;
 mod diagnostic;
 pub mod docs;
 mod element;

@@ -223,16 +223,85 @@ fn keyword_grammars_list_every_keyword() {
     );
 }
 
-#[test]
-fn checked_in_property_reference_matches_the_schema() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/properties.md");
-    let generated = union_model::docs::properties_markdown();
+/// Compares a checked-in generated document with its generator's output;
+/// `UPDATE_DOCS=1` rewrites it.
+fn check_generated_doc(relative: &str, generated: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(relative);
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap_or_else(|e| panic!("cannot write {relative}: {e}"));
     }
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         checked_in == generated,
-        "docs/properties.md is out of date with schema/properties.toml; run `UPDATE_DOCS=1 cargo test -p union-model --test schema`"
+        "{relative} is out of date with union-model/schema; run `UPDATE_DOCS=1 cargo test -p union-model --test schema`"
     );
+}
+
+#[test]
+fn checked_in_property_reference_matches_the_schema() {
+    check_generated_doc(
+        "docs/properties.md",
+        &union_model::docs::properties_markdown(),
+    );
+}
+
+#[test]
+fn checked_in_element_catalogue_matches_the_schema() {
+    check_generated_doc("docs/elements.md", &union_model::docs::elements_markdown());
+}
+
+#[test]
+fn the_catalogue_covers_the_required_controls() {
+    use union_model::catalogue::{CATALOGUE_VERSION, CONTROLS, control, is_sub_element};
+    assert!(CONTROLS.len() >= 30, "{} controls", CONTROLS.len());
+    for name in [
+        "Button",
+        "ToolButton",
+        "CheckBox",
+        "RadioButton",
+        "Switch",
+        "TextField",
+        "TextArea",
+        "ComboBox",
+        "SpinBox",
+        "Slider",
+        "RangeSlider",
+        "ProgressBar",
+        "BusyIndicator",
+        "ScrollBar",
+        "ScrollView",
+        "TabBar",
+        "TabButton",
+        "ToolBar",
+        "MenuBar",
+        "Menu",
+        "MenuItem",
+        "ToolTip",
+        "Frame",
+        "GroupBox",
+        "Label",
+        "ItemDelegate",
+        "CheckDelegate",
+        "Dialog",
+        "Page",
+        "Window",
+        "Separator",
+    ] {
+        assert!(control(name).is_some(), "{name} is missing");
+    }
+    for sub in ["Indicator", "Handle", "Groove", "Fill", "Text", "Icon"] {
+        assert!(is_sub_element(sub), "{sub}");
+    }
+    let slider = control("Slider").unwrap();
+    assert_eq!(slider.sub_elements, &["Groove", "Fill", "Handle"]);
+    assert!(slider.states.contains(&union_model::State::Pressed));
+    assert!(
+        control("CheckBox")
+            .unwrap()
+            .states
+            .contains(&union_model::State::Indeterminate)
+    );
+    assert_eq!(CATALOGUE_VERSION.split('.').count(), 3);
 }
