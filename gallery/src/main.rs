@@ -1,0 +1,142 @@
+//! `union`: check and inspect Union themes.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command-line tool reports by printing"
+)]
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+use union_gallery::{chain, inspect, themes};
+use union_model::{ColorScheme, Context, Direction, FormFactor, Query, Styler};
+
+/// Check and inspect Union themes.
+#[derive(Debug, Parser)]
+#[command(name = "union", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load themes and print every diagnostic as `file:line:col: level: message`;
+    /// exit 1 if any is an error.
+    Check {
+        /// Theme paths (a .css file or a folder with style.css) or names.
+        #[arg(required = true)]
+        themes: Vec<String>,
+    },
+    /// Show what an element looks like, and which rules made it so.
+    Inspect {
+        /// The theme (a path or a name).
+        #[arg(long)]
+        theme: String,
+        /// Root-first chain: `Window > ToolBar > ToolButton.flat:hover@2/5`.
+        #[arg(long)]
+        element: String,
+        /// Query context: `dir=ltr|rtl,scheme=light|dark,form=desktop|touch,window=active|inactive`.
+        #[arg(long, default_value = "")]
+        context: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_context(text: &str) -> Result<Context, String> {
+    let mut context = Context::default();
+    for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("`{pair}`: expected key=value"))?;
+        match (key.trim(), value.trim()) {
+            ("dir", "ltr") => context.direction = Direction::Ltr,
+            ("dir", "rtl") => context.direction = Direction::Rtl,
+            ("scheme", "light") => context.color_scheme = ColorScheme::Light,
+            ("scheme", "dark") => context.color_scheme = ColorScheme::Dark,
+            ("form", "desktop") => context.form_factor = FormFactor::Desktop,
+            ("form", "touch") => context.form_factor = FormFactor::Touch,
+            ("window", "active") => context.window_active = true,
+            ("window", "inactive") => context.window_active = false,
+            _ => {
+                return Err(format!(
+                    "`{pair}`: unknown context (dir=ltr|rtl, scheme=light|dark, form=desktop|touch, window=active|inactive)"
+                ));
+            }
+        }
+    }
+    Ok(context)
+}
+
+fn check(names: &[String]) -> ExitCode {
+    let registry = themes::registry();
+    let mut failed = false;
+    for name in names {
+        match themes::load(&registry, name) {
+            Ok(loaded) => {
+                for diagnostic in &loaded.diagnostics {
+                    println!("{diagnostic}");
+                    failed |= diagnostic.is_error();
+                }
+                eprintln!(
+                    "{name}: {} rules, {} diagnostics",
+                    loaded.theme.rules().len(),
+                    loaded.diagnostics.len()
+                );
+            }
+            Err(error) => {
+                println!("error: {error}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn inspect_command(theme: &str, element: &str, context: &str, json: bool) -> Result<(), String> {
+    let chain = chain::parse_chain(element)?;
+    let context = parse_context(context)?;
+    let registry = themes::registry();
+    let loaded = themes::load(&registry, theme).map_err(|e| e.to_string())?;
+    for diagnostic in &loaded.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let query = Query::new(chain, context);
+    let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
+    let result = styler.query(&query);
+    if json {
+        let report = inspect::report_json(&loaded.theme, &query, &result);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
+    } else {
+        print!("{}", inspect::report_text(&loaded.theme, &query, &result));
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { themes } => check(&themes),
+        Command::Inspect {
+            theme,
+            element,
+            context,
+            json,
+        } => match inspect_command(&theme, &element, &context, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}

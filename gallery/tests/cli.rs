@@ -1,0 +1,185 @@
+//! Runs the `union` binary as a user would.
+
+#![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("union-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Folder(path.canonicalize().unwrap())
+    }
+
+    fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn union(args: &[&str], folder: &Folder) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_union"))
+        .args(args)
+        .env("XDG_DATA_HOME", folder.0.join("data"))
+        .env("XDG_DATA_DIRS", folder.0.join("none"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+const THEME: &str = "@palette button { background-normal: #fcfcfc; }\n\
+button { background-color: palette(button, background-normal); padding: 6px 8px; }\n\
+button:hover { border: 1px solid #3daee9; }\n\
+.flat:hover { background-color: none; }\n";
+
+#[test]
+fn check_passes_a_clean_theme_and_fails_a_broken_one() {
+    let folder = Folder::new("check");
+    let good = folder.write("good/style.css", THEME);
+    let output = union(
+        &["check", good.parent().unwrap().to_str().unwrap()],
+        &folder,
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output), "");
+
+    let bad = folder.write(
+        "bad.css",
+        "button {\n  colour: red;\n}\nlabel:hovr { opacity: 1 }\n",
+    );
+    let output = union(&["check", bad.to_str().unwrap()], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    let b = bad.display();
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{b}:2:3: error: `colour`: unknown property `colour` (see docs/properties.md); the declaration is ignored\n\
+             {b}:4:1: error: unknown pseudo-class `:hovr`; the rule is ignored\n"
+        )
+    );
+}
+
+#[test]
+fn check_finds_named_themes_in_xdg_data_dirs_and_reports_missing_ones() {
+    let folder = Folder::new("named");
+    folder.write("data/union/themes/mine/style.css", THEME);
+    assert!(union(&["check", "mine"], &folder).status.success());
+    let output = union(&["check", "absent-theme"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "error: no theme named `absent-theme` was found\n"
+    );
+}
+
+#[test]
+fn inspect_json_reports_rules_and_resolved_properties() {
+    let folder = Folder::new("inspect");
+    let theme = folder.write("t/style.css", THEME);
+    let dir = theme.parent().unwrap().to_str().unwrap().to_owned();
+    let output = union(
+        &[
+            "inspect",
+            "--theme",
+            &dir,
+            "--element",
+            "Window > Button.flat:hover@1/2",
+            "--json",
+        ],
+        &folder,
+    );
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["element"], "Window > Button.flat:hover");
+    let selectors: Vec<&str> = report["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["selector"].as_str().unwrap())
+        .collect();
+    assert_eq!(selectors, vec![".flat:hover", "button:hover", "button"]);
+    assert_eq!(
+        report["rules"][0]["specificity"],
+        serde_json::json!([0, 2, 0])
+    );
+    assert_eq!(
+        report["rules"][0]["source"],
+        format!("{}:4:1", theme.display())
+    );
+    let properties = &report["properties"];
+    assert_eq!(properties["padding-top"], 6.0);
+    assert_eq!(properties["padding-left"], 8.0);
+    assert_eq!(properties["border-left-color"], "#3daee9ff");
+    assert_eq!(properties["background-color"], "none");
+}
+
+#[test]
+fn inspect_applies_the_context_and_rejects_bad_input() {
+    let folder = Folder::new("context");
+    let theme = folder.write(
+        "t.css",
+        "@palette window { foreground-normal: #000000; }\nbutton:dir(rtl) { padding-left: 3px }\n@media (prefers-color-scheme: dark) { button { opacity: 0.5 } }",
+    );
+    let path = theme.to_str().unwrap();
+    let output = union(
+        &[
+            "inspect",
+            "--theme",
+            path,
+            "--element",
+            "Button",
+            "--context",
+            "dir=rtl,scheme=dark",
+            "--json",
+        ],
+        &folder,
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["properties"]["padding-left"], 3.0);
+    assert_eq!(report["properties"]["opacity"], 0.5);
+
+    let text = union(
+        &["inspect", "--theme", path, "--element", "Button"],
+        &folder,
+    );
+    assert!(
+        stdout(&text).contains("matched rules, winning first:\n  (none)"),
+        "{}",
+        stdout(&text)
+    );
+
+    let bad = union(
+        &["inspect", "--theme", path, "--element", "Button:hovr"],
+        &folder,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown state `:hovr`"));
+    let bad = union(
+        &[
+            "inspect",
+            "--theme",
+            path,
+            "--element",
+            "Button",
+            "--context",
+            "scheme=purple",
+        ],
+        &folder,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
