@@ -22,7 +22,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Instant;
-use union_model::cascade::cascade_element;
+use union_model::cascade::{Cascaded, Parent, cascade_element};
 use union_model::{Query, Style, Styler, Theme, ThemeDefinition};
 use workload::{Workload, servo_count, union_count};
 
@@ -39,19 +39,22 @@ fn compile(workload: &Workload) -> Arc<Theme> {
 
 /// (a) An uncached query: the cascade of every element of the chain (needed for inheritance).
 fn uncached_query(theme: &Theme, query: &Query, scratch: &mut Vec<u32>) -> Style {
-    let mut parent: Option<Style> = None;
+    let mut parent: Option<Cascaded> = None;
     for depth in 0..query.chain().len() {
         let cascaded = cascade_element(
             theme.rules(),
             query.chain(),
             depth,
             query.context(),
-            parent.as_ref(),
+            parent.as_ref().map(|p| Parent {
+                style: &p.style,
+                custom: &p.custom,
+            }),
             scratch,
         );
-        parent = Some(cascaded.style);
+        parent = Some(cascaded);
     }
-    parent.unwrap_or_default()
+    parent.map(|p| p.style).unwrap_or_default()
 }
 
 fn check_engines_agree(workload: &Workload) {

@@ -11,12 +11,14 @@
 //! 6. `em` / `rem` become pixels: `font-size` against the parent's font size,
 //!    every other length against the element's own.
 
+use crate::custom::{self, CustomProperties};
 use crate::element::{Context, Element};
 use crate::rule::{DeclaredValue, RuleSet};
 use crate::selectors::{self, AttributeRef, Direction, Name, Position, State};
 use crate::slot::Slot;
 use crate::style::{PropertyId, PropertySet, Style};
 use crate::values::{Color, Length, LengthContext};
+use std::sync::Arc;
 
 /// An element of a query chain — or one of the preceding siblings an
 /// element of the chain records — as the selector engine sees it.
@@ -127,6 +129,18 @@ pub struct Cascaded {
     pub style: Style,
     /// Indices (into the [`RuleSet`]) of the rules that matched, highest priority first.
     pub matched_rules: Vec<u32>,
+    /// The computed custom properties (shared with the parent when the
+    /// element declares none).
+    pub custom: Arc<CustomProperties>,
+}
+
+/// The computed style of an element's parent, as the cascade needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Parent<'a> {
+    /// The parent's computed style.
+    pub style: &'a Style,
+    /// The parent's computed custom properties.
+    pub custom: &'a Arc<CustomProperties>,
 }
 
 /// Runs the cascade for `chain[depth]`; `parent` is the computed style of
@@ -137,7 +151,7 @@ pub fn cascade_element(
     chain: &[Element],
     depth: usize,
     context: &Context,
-    parent: Option<&Style>,
+    parent: Option<Parent<'_>>,
     scratch: &mut Vec<u32>,
 ) -> Cascaded {
     let mut result = Cascaded::default();
@@ -145,8 +159,6 @@ pub fn cascade_element(
         return result;
     };
     rules.candidates(cursor.element(), scratch);
-    let style = &mut result.style;
-    let mut decided = PropertySet::default();
     for &index in scratch.iter() {
         let Some(compiled) = rules.rules.get(index as usize) else {
             continue;
@@ -159,29 +171,70 @@ pub fn cascade_element(
         {
             continue;
         }
-        if !selectors::matches(&rule.selector, &cursor) {
-            continue;
+        if selectors::matches(&rule.selector, &cursor) {
+            result.matched_rules.push(index);
         }
-        result.matched_rules.push(index);
+    }
+    let matched: Vec<&crate::rule::Rule> = result
+        .matched_rules
+        .iter()
+        .filter_map(|i| rules.rules.get(*i as usize))
+        .map(|c| &c.rule)
+        .collect();
+    result.custom = custom_properties(&matched, parent.map(|p| p.custom));
+    let parent_style = parent.map(|p| p.style);
+    let style = &mut result.style;
+    let mut decided = PropertySet::default();
+    for rule in &matched {
         for declaration in rule.declarations.iter().rev() {
             let id = declaration.property();
             if !decided.insert(id) {
                 continue;
             }
+            let inherited = || parent_style.map_or(Slot::Unset, |p| p.get(id));
             let slot = match declaration.declared() {
                 DeclaredValue::Value(value) => Slot::Set(value.clone()),
                 DeclaredValue::None => Slot::None,
-                DeclaredValue::Inherit => parent.map_or(Slot::Unset, |p| p.get(id)),
+                DeclaredValue::Inherit => inherited(),
+                DeclaredValue::Deferred(deferred) => {
+                    let lookup = |name: &str| result.custom.get(name).cloned();
+                    match custom::substitute(deferred.text(), &lookup)
+                        .map_err(|_| ())
+                        .and_then(|text| deferred.parse(&text).map_err(|_| ()))
+                    {
+                        Ok(slot) => slot,
+                        // Invalid at computed-value time: inherited leaves inherit, others are unset.
+                        Err(()) if id.inherited() => inherited(),
+                        Err(()) => Slot::Unset,
+                    }
+                }
             };
             style.set(id, slot);
         }
     }
-    if let Some(parent) = parent {
+    if let Some(parent) = parent_style {
         inherit(style, parent, &decided);
     }
-    resolve_current_color(style, parent);
-    resolve_lengths(style, parent, context);
+    resolve_current_color(style, parent_style);
+    resolve_lengths(style, parent_style, context);
     result
+}
+
+/// The element's own custom property declarations (the first seen per name,
+/// highest priority first) over the parent's.
+fn custom_properties(
+    matched: &[&crate::rule::Rule],
+    inherited: Option<&Arc<CustomProperties>>,
+) -> Arc<CustomProperties> {
+    let mut own: Vec<(Arc<str>, Arc<str>)> = Vec::new();
+    for rule in matched {
+        for (name, value) in rule.custom.iter().rev() {
+            if !own.iter().any(|(n, _)| n == name) {
+                own.push((Arc::clone(name), Arc::clone(value)));
+            }
+        }
+    }
+    custom::compute(&own, inherited)
 }
 
 fn inherit(style: &mut Style, parent: &Style, decided: &PropertySet) {

@@ -35,6 +35,7 @@
 
 pub mod cascade;
 pub mod catalogue;
+pub mod custom;
 mod diagnostic;
 pub mod docs;
 mod element;
@@ -54,7 +55,8 @@ pub use palette::Palette;
 pub use plugin::{InputPlugin, LoadOutput};
 pub use registry::{LoadError, LoadedTheme, MAX_EXTENDS_DEPTH, ReloadOutcome, ThemeRegistry};
 pub use rule::{
-    Condition, Declaration, DeclarationError, DeclaredValue, Importance, Rule, RuleSet,
+    Condition, Declaration, DeclarationError, DeclaredValue, DeferredValue, Importance, Rule,
+    RuleSet,
 };
 pub use slot::Slot;
 pub use style::*;

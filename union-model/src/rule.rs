@@ -4,14 +4,29 @@
 use crate::diagnostic::SourceLocation;
 use crate::element::{ColorScheme, Context, Element, FormFactor};
 use crate::selectors::{Direction, IndexKey, Selector};
+use crate::slot::Slot;
 use crate::style::{PropertyId, Value};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
+/// A value that can only be known when an element's style is computed:
+/// its text uses `var()`. The cascade substitutes the element's custom
+/// properties into [`DeferredValue::text`] and asks the input to parse the
+/// result. When substitution or parsing fails, the declaration is *invalid
+/// at computed-value time* (as in CSS): the leaf inherits if it is an
+/// inherited property and is unset otherwise.
+pub trait DeferredValue: Send + Sync + fmt::Debug {
+    /// The declared text, with its `var()` references.
+    fn text(&self) -> &str;
+    /// Parses the substituted text into this declaration's leaf value
+    /// (`Slot::None` for `none`).
+    fn parse(&self, substituted: &str) -> Result<Slot<Value>, String>;
+}
+
 /// What a declaration sets a leaf to.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum DeclaredValue {
     /// A value of the property's type.
     Value(Value),
@@ -19,6 +34,20 @@ pub enum DeclaredValue {
     None,
     /// `inherit`: the parent element's value.
     Inherit,
+    /// A value using `var()`, parsed when the style is computed.
+    Deferred(Arc<dyn DeferredValue>),
+}
+
+impl PartialEq for DeclaredValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DeclaredValue::Value(a), DeclaredValue::Value(b)) => a == b,
+            (DeclaredValue::None, DeclaredValue::None)
+            | (DeclaredValue::Inherit, DeclaredValue::Inherit) => true,
+            (DeclaredValue::Deferred(a), DeclaredValue::Deferred(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// One `property: value` pair, type-checked when made.
@@ -151,6 +180,8 @@ pub struct Rule {
     pub selector: Selector,
     /// The declarations; a later declaration of the same property wins.
     pub declarations: Arc<[Declaration]>,
+    /// Custom property declarations (`--name`, value text), in source order.
+    pub custom: Arc<[(Arc<str>, Arc<str>)]>,
     /// A context condition (`@media`), if any.
     pub condition: Option<Arc<Condition>>,
     /// Normal or important.
@@ -165,6 +196,7 @@ impl Rule {
         Self {
             selector,
             declarations: declarations.into(),
+            custom: Arc::from(Vec::new()),
             condition: None,
             importance: Importance::Normal,
             location: None,

@@ -18,7 +18,8 @@
 //! exceed that, the cache is cleared (a simple bound; an application's set of
 //! distinct element chains normally fits many times over).
 
-use crate::cascade::{Cascaded, cascade_element, current_color};
+use crate::cascade::{Cascaded, Parent, cascade_element, current_color};
+use crate::custom::CustomProperties;
 use crate::element::{Context, Query};
 use crate::palette::Palette;
 use crate::rule::IdentityBuild;
@@ -38,6 +39,8 @@ pub struct ComputedStyle {
     pub matched_rules: Box<[u32]>,
     /// The generation of the rules this was computed from.
     pub generation: u64,
+    /// The computed custom properties (`--name` → value text).
+    pub custom: Arc<CustomProperties>,
 }
 
 impl ComputedStyle {
@@ -193,18 +196,23 @@ impl Styler {
             let Cascaded {
                 style,
                 matched_rules,
+                custom,
             } = cascade_element(
                 theme.rules(),
                 chain,
                 depth,
                 query.context(),
-                parent.as_deref().map(|p| &p.style),
+                parent.as_deref().map(|p| Parent {
+                    style: &p.style,
+                    custom: &p.custom,
+                }),
                 &mut scratch,
             );
             let computed = Arc::new(ComputedStyle {
                 style,
                 matched_rules: matched_rules.into(),
                 generation,
+                custom,
             });
             map.insert(
                 keys[depth],

@@ -360,9 +360,22 @@ impl Compiler {
             (&block.important_declarations, Importance::Important),
         ] {
             let mut declarations = Vec::new();
+            let mut custom: Vec<(Arc<str>, Arc<str>)> = Vec::new();
             for property in properties {
-                let name = property.property_id().name().to_ascii_lowercase();
-                let location = locate(&name);
+                let name = property.property_id().name().to_owned();
+                let location = locate(&name.to_ascii_lowercase());
+                if name.starts_with("--") {
+                    match property.value_to_css_string(PrinterOptions::default()) {
+                        Ok(value) => {
+                            custom.push((Arc::from(name.as_str()), Arc::from(value.trim())));
+                        }
+                        Err(e) => {
+                            self.error(format!("`{name}`: cannot read the value: {e}"), location);
+                        }
+                    }
+                    continue;
+                }
+                let name = name.to_ascii_lowercase();
                 match declaration(&name, property, context) {
                     Ok(mut list) => declarations.append(&mut list),
                     Err(message) => self.error(
@@ -371,14 +384,16 @@ impl Compiler {
                     ),
                 }
             }
-            if declarations.is_empty() {
+            if declarations.is_empty() && custom.is_empty() {
                 continue;
             }
+            let custom: Arc<[(Arc<str>, Arc<str>)]> = custom.into();
             let declarations: Arc<[Declaration]> = declarations.into();
             for selector in selectors {
                 self.out.rules.push(Rule {
                     selector: selector.clone(),
                     declarations: Arc::clone(&declarations),
+                    custom: Arc::clone(&custom),
                     condition: condition.cloned(),
                     importance,
                     location: Some(rule_location.clone()),
@@ -393,14 +408,11 @@ fn declaration(
     property: &Property<'_>,
     context: &FileContext<'_>,
 ) -> Result<Vec<Declaration>, String> {
-    if name.starts_with("--") {
-        return Err("custom properties and `var()` are not supported yet".into());
-    }
     let text = property
         .value_to_css_string(PrinterOptions::default())
         .map_err(|e| format!("cannot read the value: {e}"))?;
-    if text.contains("var(") {
-        return Err("`var()` is not supported yet".into());
+    if union_model::custom::uses_var(&text) {
+        return crate::deferred::declarations(name, &text, &context.base_dir);
     }
     let value_context = ValueContext {
         base_dir: &context.base_dir,

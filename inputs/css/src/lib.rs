@@ -10,6 +10,9 @@
 //!   are errors, never "match anything".
 //! - `@theme { display-name: …; extends: …; }` and
 //!   `@palette <set> { <role>: <colour>; }` (see `at_rules`).
+//! - Custom properties that inherit from the parent element, and `var()`
+//!   with fallbacks, substituted when a style is computed (cycles and
+//!   runaway expansion are bounded).
 //! - `@import` (relative, cycles detected, depth and size bounded), `@media`
 //!   on the query context (`prefers-color-scheme`, `pointer: coarse`,
 //!   `window-active`), `:dir()`, `!important`.
@@ -24,13 +27,14 @@
 //!   dropped, the rest is kept.
 //!
 //! ## What it does not do (yet)
-//! - Custom properties and `var()`; a compiled-theme cache.
+//! - A compiled-theme cache.
 //! - No `@layer`, `@supports`, `@font-face`, `calc()`, or viewport units.
 
 #![forbid(unsafe_code)]
 
 mod at_rules;
 mod compile;
+mod deferred;
 mod locate;
 mod media;
 mod selector;
