@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use union_input_css::CssInput;
+use union_input_css::{CssInput, ThemeCache};
 use union_model::{LoadError, LoadedTheme, ThemeRegistry};
 
 /// Where named themes are looked for, in order.
@@ -30,10 +30,17 @@ pub fn search_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// A registry with every input plugin registered.
+/// A registry with every input plugin registered. Compiled themes are
+/// cached under `$XDG_CACHE_HOME/union/` unless `UNION_NO_CACHE` is set.
 pub fn registry() -> ThemeRegistry {
+    let mut css = CssInput::new(search_dirs());
+    if std::env::var_os("UNION_NO_CACHE").is_none()
+        && let Some(cache) = ThemeCache::default_location()
+    {
+        css = css.with_cache(cache);
+    }
     let mut registry = ThemeRegistry::new();
-    registry.register_input(Arc::new(CssInput::new(search_dirs())));
+    registry.register_input(Arc::new(css));
     registry
 }
 

@@ -34,6 +34,7 @@ fn union(args: &[&str], folder: &Folder) -> Output {
         .args(args)
         .env("XDG_DATA_HOME", folder.0.join("data"))
         .env("XDG_DATA_DIRS", folder.0.join("none"))
+        .env("XDG_CACHE_HOME", folder.0.join("cache"))
         .output()
         .unwrap()
 }

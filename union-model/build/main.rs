@@ -475,6 +475,41 @@ fn main() {
     std::fs::write(out_dir.join("properties.rs"), out)
         .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
 
+    // The schema hash: the property schema and the sources of the types it
+    // serialises. Caches of compiled themes are keyed by it, so they can
+    // never be read by a build with another data model.
+    let mut hashed: Vec<PathBuf> = vec![
+        schema_path.clone(),
+        manifest.join("src/slot.rs"),
+        manifest.join("src/rule.rs"),
+    ];
+    let values_dir = manifest.join("src/values");
+    println!("cargo::rerun-if-changed={}", values_dir.display());
+    let mut value_files: Vec<PathBuf> = std::fs::read_dir(&values_dir)
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    value_files.sort();
+    hashed.extend(value_files);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &hashed {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let bytes = std::fs::read(path)
+            .unwrap_or_else(|e| fail(format!("cannot read {}: {e}", path.display())));
+        for byte in bytes.iter().chain(
+            path.file_name()
+                .map(|n| n.as_encoded_bytes())
+                .unwrap_or_default(),
+        ) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    let hash_source = format!(
+        "/// A hash of the property schema and of the sources of the value types it\n/// serialises; caches of compiled themes are keyed by it.\npub const SCHEMA_HASH: u64 = {hash:#018x};\n"
+    );
+    std::fs::write(out_dir.join("schema_hash.rs"), hash_source)
+        .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
+
     let elements_path = manifest.join("schema/elements.toml");
     println!("cargo::rerun-if-changed={}", elements_path.display());
     println!("cargo::rerun-if-changed=build/catalogue.rs");

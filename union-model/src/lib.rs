@@ -60,6 +60,7 @@ pub use rule::{
 };
 pub use slot::Slot;
 pub use style::*;
+
 pub use style::{PROPERTIES, PROPERTY_COUNT, PropertyId, PropertyInfo, PropertySet, Style, Value};
 pub use styler::{ComputedStyle, Styler};
 pub use theme::{Theme, ThemeDefinition, ThemeMetadata};

@@ -44,6 +44,15 @@ impl Palette {
             .unwrap_or_else(|| breeze_light(set, role))
     }
 
+    /// Every colour stored, without fallbacks.
+    pub fn entries(&self) -> impl Iterator<Item = (ColorSet, ColorRole, Rgba)> + '_ {
+        ColorSet::ALL.iter().flat_map(move |set| {
+            ColorRole::ALL
+                .iter()
+                .filter_map(move |role| self.get(*set, *role).map(|c| (*set, *role, c)))
+        })
+    }
+
     /// This palette with every colour `overrides` defines replaced.
     #[must_use]
     pub fn overlaid_with(&self, overrides: &Palette) -> Palette {

@@ -23,6 +23,9 @@ pub trait DeferredValue: Send + Sync + fmt::Debug {
     /// Parses the substituted text into this declaration's leaf value
     /// (`Slot::None` for `none`).
     fn parse(&self, substituted: &str) -> Result<Slot<Value>, String>;
+    /// The value as `Any`, so its input can recognise its own values (to
+    /// cache them, for instance).
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 /// What a declaration sets a leaf to.
@@ -127,7 +130,7 @@ impl Declaration {
 }
 
 /// A condition on the query [`Context`] (what `@media` compiles to).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Condition {
     /// The colour scheme is this one.
     ColorScheme(ColorScheme),

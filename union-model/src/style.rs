@@ -9,6 +9,7 @@ use crate::slot::Slot;
 use std::fmt;
 
 include!(concat!(env!("OUT_DIR"), "/properties.rs"));
+include!(concat!(env!("OUT_DIR"), "/schema_hash.rs"));
 
 /// What the schema says about one property.
 #[derive(Clone, Copy, Debug)]

@@ -9,18 +9,24 @@ use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Slot, V
 
 /// A deferred value: the declaration's text and which leaf it decides.
 #[derive(Debug)]
-struct CssDeferred {
-    text: Arc<str>,
+pub struct CssDeferred {
+    /// The declared text.
+    pub text: Arc<str>,
     /// The shorthand the text was written for, when it was a shorthand.
-    shorthand: Option<Arc<str>>,
+    pub shorthand: Option<Arc<str>>,
     /// The leaf this declaration decides.
-    longhand: PropertyId,
-    base_dir: PathBuf,
+    pub longhand: PropertyId,
+    /// The folder `url()`s are relative to.
+    pub base_dir: PathBuf,
 }
 
 impl DeferredValue for CssDeferred {
     fn text(&self) -> &str {
         &self.text
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 
     fn parse(&self, substituted: &str) -> Result<Slot<Value>, String> {

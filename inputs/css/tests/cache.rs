@@ -1,0 +1,154 @@
+//! The compiled-theme cache: same result as compiling, invalidated by any
+//! change to any file, never trusted when corrupt, never storing errors.
+
+#![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use union_input_css::{Compiled, CssInput, ThemeCache, compile_path};
+use union_model::{Context, Element, Query, State, Styler, Theme, ThemeDefinition};
+
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(name: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("union-cache-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Folder(path.canonicalize().unwrap())
+    }
+    fn write(&self, relative: &str, text: &str) -> PathBuf {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+    fn cache(&self) -> ThemeCache {
+        ThemeCache::new(self.0.join("cache"))
+    }
+    fn entries(&self) -> usize {
+        std::fs::read_dir(self.0.join("cache"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a compiled theme says about a few elements, for comparing two compilations.
+fn summary(compiled: Compiled) -> String {
+    let palette = format!("{:?}", compiled.palette);
+    let theme = Arc::new(Theme::compile(
+        ThemeDefinition {
+            name: "t".into(),
+            rules: compiled.rules,
+            palette: compiled.palette,
+            ..ThemeDefinition::default()
+        },
+        None,
+    ));
+    let styler = Styler::new(theme);
+    let mut out = palette;
+    for chain in [
+        vec![Element::new("Window"), Element::new("Button")],
+        vec![
+            Element::new("Window"),
+            Element::new("Button").with_state(State::Hovered),
+        ],
+        vec![Element::new("Window"), Element::new("Label")],
+    ] {
+        out.push_str(
+            &styler
+                .query(&Query::new(chain, Context::default()))
+                .style
+                .to_css_declarations(),
+        );
+    }
+    out
+}
+
+const BASE: &str = "window { --accent: #3daee9; color: black }";
+const MAIN: &str = "@import \"base.css\";\n@palette window { background-normal: #eff0f1; }\n\
+    button { padding: 6px 8px; border: 1px solid var(--accent); }\n\
+    button:hover, label { opacity: 0.5 }\n@media (prefers-color-scheme: dark) { button { opacity: 0.9 } }";
+
+#[test]
+fn a_cached_theme_equals_a_compiled_one() {
+    let folder = Folder::new("equal");
+    folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let cache = folder.cache();
+    assert!(cache.load(&main).is_none());
+    let compiled = compile_path(&main);
+    cache.store(&main, &compiled);
+    assert_eq!(folder.entries(), 1);
+    let cached = cache.load(&main).expect("a fresh entry is used");
+    assert_eq!(cached.files, compiled.files);
+    assert_eq!(cached.rules.len(), compiled.rules.len());
+    assert_eq!(summary(cached), summary(compile_path(&main)));
+}
+
+#[test]
+fn any_change_to_any_file_invalidates_the_entry() {
+    let folder = Folder::new("stale");
+    let base = folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let cache = folder.cache();
+    cache.store(&main, &compile_path(&main));
+    assert!(cache.load(&main).is_some());
+    // Same size, different content: the content hash catches it even if the mtime did not move.
+    std::fs::write(&base, BASE.replace("black", "white")).unwrap();
+    assert!(cache.load(&main).is_none(), "an imported file changed");
+    cache.store(&main, &compile_path(&main));
+    assert!(cache.load(&main).is_some());
+    std::fs::remove_file(&base).unwrap();
+    assert!(cache.load(&main).is_none(), "an imported file is gone");
+}
+
+#[test]
+fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
+    let folder = Folder::new("corrupt");
+    folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let cache = folder.cache();
+    cache.store(&main, &compile_path(&main));
+    let entry = std::fs::read_dir(folder.0.join("cache"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&entry).unwrap();
+    let half = bytes.len() / 2;
+    bytes.truncate(half);
+    std::fs::write(&entry, &bytes).unwrap();
+    assert!(cache.load(&main).is_none(), "a truncated entry");
+    std::fs::write(&entry, b"garbage").unwrap();
+    assert!(cache.load(&main).is_none(), "garbage");
+
+    let broken = folder.write("broken.css", "button { opacity: nope }");
+    let compiled = compile_path(&broken);
+    assert!(!compiled.diagnostics.is_empty());
+    cache.store(&broken, &compiled);
+    assert!(
+        cache.load(&broken).is_none(),
+        "themes with errors are not cached"
+    );
+}
+
+#[test]
+fn the_plugin_uses_the_cache() {
+    let folder = Folder::new("plugin");
+    folder.write("theme/base.css", BASE);
+    let main = folder.write("theme/style.css", MAIN);
+    let input = CssInput::default().with_cache(folder.cache());
+    let first = summary(input.compile(&main));
+    assert_eq!(folder.entries(), 1);
+    let second = summary(input.compile(&main));
+    assert_eq!(first, second);
+    assert!(folder.cache().load(&main).is_some());
+}
