@@ -33,10 +33,18 @@ pub fn search_dirs() -> Vec<PathBuf> {
 /// A registry with every input plugin registered. Compiled themes are
 /// cached under `$XDG_CACHE_HOME/union/` unless `UNION_NO_CACHE` is set.
 pub fn registry() -> ThemeRegistry {
+    let cache = if std::env::var_os("UNION_NO_CACHE").is_none() {
+        ThemeCache::default_location()
+    } else {
+        None
+    };
+    registry_with_cache(cache)
+}
+
+/// A registry with every input plugin registered, using `cache` (or none).
+pub fn registry_with_cache(cache: Option<ThemeCache>) -> ThemeRegistry {
     let mut css = CssInput::new(search_dirs());
-    if std::env::var_os("UNION_NO_CACHE").is_none()
-        && let Some(cache) = ThemeCache::default_location()
-    {
+    if let Some(cache) = cache {
         css = css.with_cache(cache);
     }
     let mut registry = ThemeRegistry::new();

@@ -13,7 +13,11 @@ use union_model::{Context, Element, Query, State, StateSet, Styler, Theme};
 const BUNDLED: [&str; 2] = ["breeze", "breeze-dark"];
 
 fn theme(name: &str) -> Arc<Theme> {
-    let registry = themes::registry();
+    theme_through(name, None)
+}
+
+fn theme_through(name: &str, cache: Option<union_input_css::ThemeCache>) -> Arc<Theme> {
+    let registry = themes::registry_with_cache(cache);
     let loaded = themes::load(&registry, name).unwrap();
     assert!(
         loaded.diagnostics.is_empty(),
@@ -105,6 +109,38 @@ fn every_catalogue_control_is_styled_in_every_state() {
         }
         assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
     }
+}
+
+#[test]
+fn bundled_themes_read_back_from_the_cache_exactly() {
+    let dir = std::env::temp_dir().join(format!("union-theme-cache-{}", std::process::id()));
+    let cache = || Some(union_input_css::ThemeCache::new(&dir));
+    for name in BUNDLED {
+        let fresh = Styler::new(theme(name));
+        let _stored = theme_through(name, cache());
+        let cached = Styler::new(theme_through(name, cache()));
+        for control in &CONTROLS {
+            for sub in std::iter::once(None).chain(control.sub_elements.iter().map(Some)) {
+                let mut chain = vec![
+                    Element::new("Window"),
+                    Element::new(control.name).with_state(State::Hovered),
+                ];
+                chain.extend(sub.map(|s| Element::new(s)));
+                let query = Query::new(chain, Context::default());
+                assert_eq!(
+                    fresh.query(&query).style,
+                    cached.query(&query).style,
+                    "{name}: {}",
+                    control.name
+                );
+            }
+        }
+    }
+    assert!(
+        std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0) >= 2,
+        "entries were written"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -101,9 +101,16 @@ impl FromStr for Length {
     }
 }
 
+/// Serialised as text at full precision (`13.333334px`; `Display` rounds
+/// to 4 decimals for people), so a serialised style reads back exactly.
 impl serde::Serialize for Length {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let (value, unit) = match *self {
+            Length::Px(v) => (v, "px"),
+            Length::Em(v) => (v, "em"),
+            Length::Rem(v) => (v, "rem"),
+        };
+        serializer.collect_str(&format_args!("{value}{unit}"))
     }
 }
 
