@@ -2,39 +2,15 @@
 
 #![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
+use union_test_support::TempFolder;
 
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("union-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Folder(path.canonicalize().unwrap())
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.0.join(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn union(args: &[&str], folder: &Folder) -> Output {
+fn union(args: &[&str], folder: &TempFolder) -> Output {
     Command::new(env!("CARGO_BIN_EXE_union"))
         .args(args)
-        .env("XDG_DATA_HOME", folder.0.join("data"))
-        .env("XDG_DATA_DIRS", folder.0.join("none"))
-        .env("XDG_CACHE_HOME", folder.0.join("cache"))
+        .env("XDG_DATA_HOME", folder.path().join("data"))
+        .env("XDG_DATA_DIRS", folder.path().join("none"))
+        .env("XDG_CACHE_HOME", folder.path().join("cache"))
         .output()
         .unwrap()
 }
@@ -50,7 +26,7 @@ button:hover { border: 1px solid #3daee9; }\n\
 
 #[test]
 fn check_passes_a_clean_theme_and_fails_a_broken_one() {
-    let folder = Folder::new("check");
+    let folder = TempFolder::new("check");
     let good = folder.write("good/style.css", THEME);
     let output = union(
         &["check", good.parent().unwrap().to_str().unwrap()],
@@ -77,7 +53,7 @@ fn check_passes_a_clean_theme_and_fails_a_broken_one() {
 
 #[test]
 fn check_finds_named_themes_in_xdg_data_dirs_and_reports_missing_ones() {
-    let folder = Folder::new("named");
+    let folder = TempFolder::new("named");
     folder.write("data/union/themes/mine/style.css", THEME);
     assert!(union(&["check", "mine"], &folder).status.success());
     let output = union(&["check", "absent-theme"], &folder);
@@ -90,7 +66,7 @@ fn check_finds_named_themes_in_xdg_data_dirs_and_reports_missing_ones() {
 
 #[test]
 fn inspect_json_reports_rules_and_resolved_properties() {
-    let folder = Folder::new("inspect");
+    let folder = TempFolder::new("inspect");
     let theme = folder.write("t/style.css", THEME);
     let dir = theme.parent().unwrap().to_str().unwrap().to_owned();
     let output = union(
@@ -131,7 +107,7 @@ fn inspect_json_reports_rules_and_resolved_properties() {
 
 #[test]
 fn inspect_applies_the_context_and_rejects_bad_input() {
-    let folder = Folder::new("context");
+    let folder = TempFolder::new("context");
     let theme = folder.write(
         "t.css",
         "@palette window { foreground-normal: #000000; }\nbutton:dir(rtl) { padding-left: 3px }\n@media (prefers-color-scheme: dark) { button { opacity: 0.5 } }",

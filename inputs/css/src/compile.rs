@@ -1,7 +1,7 @@
 //! The compiler: stylesheet files → `union_model` rules, with diagnostics.
 
 use crate::at_rules::{self, UnionAtRule, UnionAtRuleParser};
-use crate::locate::{DeclarationMap, offset_of};
+use crate::locate::DeclarationMap;
 use crate::selector;
 use crate::shorthand;
 use crate::source::{MAX_IMPORT_DEPTH, SourceFile};
@@ -340,10 +340,9 @@ impl Compiler {
         context: &FileContext<'_>,
     ) {
         let rule_location = context.location(loc);
-        let written =
-            context
-                .map
-                .block_after(offset_of(&context.source.text, loc.line, loc.column));
+        let written = context
+            .map
+            .block_after(context.source.offset(loc.line, loc.column));
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut locate = |name: &str| -> SourceLocation {
             let nth = seen.entry(name.to_owned()).or_default();

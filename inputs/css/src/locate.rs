@@ -96,25 +96,6 @@ fn declaration_name(statement: &str) -> Option<String> {
     valid.then(|| name.to_ascii_lowercase())
 }
 
-/// Byte offset of a 0-based line and 1-based UTF-16 column.
-pub fn offset_of(text: &str, line0: u32, column_utf16: u32) -> usize {
-    let mut offset = 0;
-    for (n, line) in text.split_inclusive('\n').enumerate() {
-        if n as u32 == line0 {
-            let mut units = 1;
-            for (i, c) in line.char_indices() {
-                if units >= column_utf16 {
-                    return offset + i;
-                }
-                units += c.len_utf16() as u32;
-            }
-            return offset + line.len();
-        }
-        offset += line.len();
-    }
-    text.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,13 +114,5 @@ mod tests {
             b.declarations,
             vec![("margin".to_owned(), text.find("margin").unwrap())]
         );
-    }
-
-    #[test]
-    fn offsets_count_utf16_columns() {
-        let text = "x\né😀 a";
-        assert_eq!(offset_of(text, 1, 1), 2);
-        // 'é' is 1 UTF-16 unit, '😀' is 2: column 4 is the space before 'a'.
-        assert_eq!(&text[offset_of(text, 1, 4)..], " a");
     }
 }

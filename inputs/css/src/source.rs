@@ -18,6 +18,14 @@ pub struct SourceFile {
     pub path: Arc<Path>,
     /// The text.
     pub text: String,
+    /// Byte offset where each line starts (for locations in O(log n)).
+    line_starts: Vec<usize>,
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 impl SourceFile {
@@ -38,21 +46,24 @@ impl SourceFile {
         let text = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())?;
         Ok(SourceFile {
             path: Arc::from(canonical.as_path()),
+            line_starts: line_starts(&text),
             text,
         })
     }
 
     /// A file made from text in memory (tests, editors).
     pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceFile {
+        let text = text.into();
         SourceFile {
             path: Arc::from(path.into().as_path()),
-            text: text.into(),
+            line_starts: line_starts(&text),
+            text,
         }
     }
 
     /// A location from lightningcss' 0-based line and 1-based UTF-16 column.
     pub fn location(&self, line0: u32, column_utf16: u32) -> SourceLocation {
-        let line_text = self.text.lines().nth(line0 as usize).unwrap_or("");
+        let line_text = self.line(line0);
         let mut units = 1;
         let mut chars = 1;
         for c in line_text.chars() {
@@ -69,15 +80,52 @@ impl SourceFile {
         }
     }
 
+    /// The text of 0-based line `line0`, without its line break.
+    fn line(&self, line0: u32) -> &str {
+        let Some(&start) = self.line_starts.get(line0 as usize) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line0 as usize + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+
+    /// Byte offset of a 0-based line and 1-based UTF-16 column.
+    pub fn offset(&self, line0: u32, column_utf16: u32) -> usize {
+        let Some(&start) = self.line_starts.get(line0 as usize) else {
+            return self.text.len();
+        };
+        let line = self.line(line0);
+        let mut units = 1;
+        for (i, c) in line.char_indices() {
+            if units >= column_utf16 {
+                return start + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        start + line.len()
+    }
+
     /// A location from a byte offset into the text.
     pub fn location_of_offset(&self, offset: usize) -> SourceLocation {
-        let before = self.text.get(..offset).unwrap_or(&self.text);
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) as u32 + 1;
+        let line_index = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count()) as u32
+            + 1;
         SourceLocation {
             file: Arc::clone(&self.path),
-            line,
+            line: line_index as u32 + 1,
             column,
         }
     }
@@ -92,5 +140,27 @@ impl SourceFile {
                 column: 1,
             }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_locations_count_utf16_columns_and_lines() {
+        let file = SourceFile::from_text("/t.css", "x\r\né😀 a\nlast");
+        assert_eq!(file.offset(1, 1), 3);
+        // 'é' is 1 UTF-16 unit, '😀' is 2: column 4 is the space before 'a'.
+        assert_eq!(&file.text[file.offset(1, 4)..], " a\nlast");
+        let location = file.location(1, 5);
+        assert_eq!(
+            (location.line, location.column),
+            (2, 4),
+            "'a' is the 4th character"
+        );
+        let at_last = file.location_of_offset(file.text.find("last").unwrap());
+        assert_eq!((at_last.line, at_last.column), (3, 1));
+        assert_eq!(file.offset(9, 1), file.text.len());
     }
 }

@@ -7,35 +7,24 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use union_input_css::{Compiled, CssInput, ThemeCache, compile_path};
 use union_model::{Context, Element, Query, State, Styler, Theme, ThemeDefinition};
+use union_test_support::TempFolder;
 
-struct Folder(PathBuf);
+struct Folder(TempFolder);
 
 impl Folder {
     fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("union-cache-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Folder(path.canonicalize().unwrap())
+        Folder(TempFolder::new(name))
     }
     fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.0.join(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
+        self.0.write(relative, text)
     }
     fn cache(&self) -> ThemeCache {
-        ThemeCache::new(self.0.join("cache"))
+        ThemeCache::new(self.0.path().join("cache"))
     }
     fn entries(&self) -> usize {
-        std::fs::read_dir(self.0.join("cache"))
+        std::fs::read_dir(self.0.path().join("cache"))
             .map(|d| d.count())
             .unwrap_or(0)
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -116,7 +105,7 @@ fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
     let main = folder.write("main.css", MAIN);
     let cache = folder.cache();
     cache.store(&main, &compile_path(&main));
-    let entry = std::fs::read_dir(folder.0.join("cache"))
+    let entry = std::fs::read_dir(folder.0.path().join("cache"))
         .unwrap()
         .next()
         .unwrap()

@@ -6,30 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use union_input_css::{CssInput, compile_path};
 use union_model::{ColorScheme, Context, Element, Query, ReloadOutcome, Styler, ThemeRegistry};
-
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("union-css-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Folder(path.canonicalize().unwrap())
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.0.join(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use union_test_support::TempFolder;
 
 fn opacity(registry: &ThemeRegistry, name: &str, context: Context) -> String {
     let theme = registry.get(name).unwrap().theme.clone();
@@ -41,7 +18,7 @@ fn opacity(registry: &ThemeRegistry, name: &str, context: Context) -> String {
 
 #[test]
 fn imports_are_inlined_in_order_and_relative_to_their_file() {
-    let folder = Folder::new("imports");
+    let folder = TempFolder::new("imports");
     folder.write(
         "parts/base.css",
         "@import \"deeper.css\";\nbutton { opacity: 0.1; padding-top: 1px }",
@@ -60,8 +37,8 @@ fn imports_are_inlined_in_order_and_relative_to_their_file() {
     let files: Vec<&Path> = compiled.files.iter().map(PathBuf::as_path).collect();
     let expected = [
         main.clone(),
-        folder.0.join("parts/base.css"),
-        folder.0.join("parts/deeper.css"),
+        folder.path().join("parts/base.css"),
+        folder.path().join("parts/deeper.css"),
     ];
     assert_eq!(
         files,
@@ -79,7 +56,7 @@ fn imports_are_inlined_in_order_and_relative_to_their_file() {
 
 #[test]
 fn import_cycles_and_missing_files_are_reported_with_locations() {
-    let folder = Folder::new("cycle");
+    let folder = TempFolder::new("cycle");
     let a = folder.write("a.css", "@import \"b.css\";\nbutton { opacity: 0.5 }");
     folder.write(
         "b.css",
@@ -91,7 +68,7 @@ fn import_cycles_and_missing_files_are_reported_with_locations() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    let b = folder.0.join("b.css");
+    let b = folder.path().join("b.css");
     assert_eq!(lines.len(), 2, "{lines:#?}");
     assert_eq!(
         lines[0],
@@ -107,7 +84,7 @@ fn import_cycles_and_missing_files_are_reported_with_locations() {
         lines[1].starts_with(&format!(
             "{}:2:1: error: cannot import `{}`",
             b.display(),
-            folder.0.join("missing.css").display()
+            folder.path().join("missing.css").display()
         )),
         "{}",
         lines[1]
@@ -118,7 +95,7 @@ fn import_cycles_and_missing_files_are_reported_with_locations() {
 
 #[test]
 fn imports_with_media_queries_are_conditional() {
-    let folder = Folder::new("media-import");
+    let folder = TempFolder::new("media-import");
     folder.write("dark.css", "button { opacity: 0.9 }");
     let theme = folder.write(
         "theme/style.css",
@@ -145,10 +122,10 @@ fn imports_with_media_queries_are_conditional() {
 
 #[test]
 fn the_plugin_locates_themes_and_keeps_the_last_good_one_on_a_broken_edit() {
-    let folder = Folder::new("plugin");
+    let folder = TempFolder::new("plugin");
     let style = folder.write("themes/live/style.css", "button { opacity: 0.5 }");
     let mut registry = ThemeRegistry::new();
-    registry.register_input(Arc::new(CssInput::new(vec![folder.0.join("themes")])));
+    registry.register_input(Arc::new(CssInput::new(vec![folder.path().join("themes")])));
     let loaded = registry.load_named("live").unwrap();
     assert_eq!(loaded.dependencies, vec![style.clone()]);
     assert_eq!(
@@ -185,8 +162,8 @@ fn the_plugin_locates_themes_and_keeps_the_last_good_one_on_a_broken_edit() {
 
 #[test]
 fn oversized_and_non_utf8_files_are_refused() {
-    let folder = Folder::new("limits");
-    let binary = folder.0.join("binary.css");
+    let folder = TempFolder::new("limits");
+    let binary = folder.path().join("binary.css");
     std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
     let compiled = compile_path(&binary);
     assert_eq!(
@@ -196,7 +173,7 @@ fn oversized_and_non_utf8_files_are_refused() {
             binary.display()
         )
     );
-    let missing = folder.0.join("nope.css");
+    let missing = folder.path().join("nope.css");
     assert!(
         compile_path(&missing).diagnostics[0]
             .to_string()
@@ -207,7 +184,7 @@ fn oversized_and_non_utf8_files_are_refused() {
 #[test]
 fn palette_and_theme_at_rules_define_colours_metadata_and_extends() {
     use union_model::values::{Color, ColorRole, ColorSet, Rgba};
-    let folder = Folder::new("at-rules");
+    let folder = TempFolder::new("at-rules");
     folder.write(
         "themes/base/style.css",
         "@theme { display-name: \"Base\"; author: \"A\"; author: \"B\"; }\n\
@@ -219,7 +196,7 @@ fn palette_and_theme_at_rules_define_colours_metadata_and_extends() {
         "@theme {\n  extends: \"base\";\n  display-name: \"Dark\";\n}\n@palette button { background-normal: #31363b; }",
     );
     let mut registry = ThemeRegistry::new();
-    registry.register_input(Arc::new(CssInput::new(vec![folder.0.join("themes")])));
+    registry.register_input(Arc::new(CssInput::new(vec![folder.path().join("themes")])));
     let loaded = registry.load_path(dark.parent().unwrap()).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let theme = Arc::clone(&loaded.theme);
@@ -251,7 +228,7 @@ fn palette_and_theme_at_rules_define_colours_metadata_and_extends() {
 
 #[test]
 fn bad_at_rule_entries_are_located() {
-    let folder = Folder::new("bad-at-rules");
+    let folder = TempFolder::new("bad-at-rules");
     let path = folder.write(
         "bad.css",
         "@palette window {\n  background-normal: palette(view, background-normal);\n  sparkle: red;\n  foreground-normal: #123456;\n}\n@theme { colour: \"x\"; }\n@palette nowhere { background-normal: red; }",

@@ -1,0 +1,133 @@
+//! Loading the bundled Breeze theme: compile from source (cold) against a
+//! bare lightningcss parse of the same files (the floor), and a warm start
+//! from the compiled-theme cache. Ratios are printed after criterion's report.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    missing_docs,
+    reason = "benchmark harness"
+)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lightningcss::stylesheet::{ParserOptions, StyleSheet};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use union_input_css::{ThemeCache, compile_path};
+use union_model::{Theme, ThemeDefinition};
+
+fn breeze() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../themes/breeze/style.css")
+        .canonicalize()
+        .unwrap()
+}
+
+fn texts() -> Vec<String> {
+    let compiled = compile_path(&breeze());
+    compiled
+        .files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
+}
+
+fn floor(texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|t| {
+            StyleSheet::parse(
+                t,
+                ParserOptions {
+                    error_recovery: true,
+                    ..ParserOptions::default()
+                },
+            )
+            .unwrap()
+            .rules
+            .0
+            .len()
+        })
+        .sum()
+}
+
+fn theme(compiled: union_input_css::Compiled) -> Theme {
+    let definition = ThemeDefinition {
+        name: "breeze".into(),
+        rules: compiled.rules,
+        palette: compiled.palette,
+        ..ThemeDefinition::default()
+    };
+    Theme::compile(definition, None)
+}
+
+fn cold(entry: &Path) -> Theme {
+    theme(compile_path(entry))
+}
+
+fn warm(cache: &ThemeCache, entry: &Path) -> Theme {
+    theme(cache.load(entry).unwrap())
+}
+
+fn benches(c: &mut Criterion) {
+    let entry = breeze();
+    let texts = texts();
+    let dir = std::env::temp_dir().join(format!("union-bench-cache-{}", std::process::id()));
+    let cache = ThemeCache::new(&dir);
+    cache.store(&entry, &compile_path(&entry));
+    assert!(cache.load(&entry).is_some(), "the cache entry is valid");
+
+    let mut group = c.benchmark_group("load-breeze");
+    group.bench_function("lightningcss-parse-floor", |b| {
+        b.iter(|| black_box(floor(&texts)));
+    });
+    group.bench_function("cold-compile", |b| b.iter(|| black_box(cold(&entry))));
+    group.bench_function("warm-from-cache", |b| {
+        b.iter(|| black_box(warm(&cache, &entry)));
+    });
+    group.finish();
+
+    let time = |f: &mut dyn FnMut()| {
+        let mut best = f64::MAX;
+        for _ in 0..5 {
+            let start = Instant::now();
+            for _ in 0..50 {
+                f();
+            }
+            best = best.min(start.elapsed().as_secs_f64() * 1e6 / 50.0);
+        }
+        best
+    };
+    let floor_us = time(&mut || {
+        black_box(floor(&texts));
+    });
+    let cold_us = time(&mut || {
+        black_box(cold(&entry));
+    });
+    let warm_us = time(&mut || {
+        black_box(warm(&cache, &entry));
+    });
+    println!(
+        "\nload summary: breeze, {} files, {} bytes",
+        texts.len(),
+        texts.iter().map(String::len).sum::<usize>()
+    );
+    println!("  bare lightningcss parse (floor) {floor_us:>9.1} µs");
+    println!(
+        "  cold load + compile             {cold_us:>9.1} µs   {:.2}x the floor (target <= 2.0x)",
+        cold_us / floor_us
+    );
+    println!(
+        "  warm start from the cache       {warm_us:>9.1} µs   {:.3}x cold (target <= 0.1x, < 1000 µs)",
+        warm_us / cold_us
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group! {
+    name = load;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(load);
