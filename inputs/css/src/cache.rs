@@ -77,11 +77,18 @@ enum CachedValue {
     },
 }
 
+/// A declaration block, stored once however many selectors share it.
+/// Properties are stored by index: stable for a given `SCHEMA_HASH`.
+#[derive(Serialize, Deserialize)]
+struct CachedBlock {
+    declarations: Vec<(u16, CachedValue)>,
+    custom: Vec<(String, String)>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct CachedRule {
     selector: Selector,
-    declarations: Vec<(String, CachedValue)>,
-    custom: Vec<(String, String)>,
+    block: u32,
     condition: Option<Condition>,
     important: bool,
     location: Option<SourceLocation>,
@@ -94,6 +101,7 @@ struct Entry {
     schema: u64,
     entry: PathBuf,
     files: Vec<FileStamp>,
+    blocks: Vec<CachedBlock>,
     rules: Vec<CachedRule>,
     palette: Vec<(ColorSet, ColorRole, Rgba)>,
     metadata: ThemeMetadata,
@@ -153,8 +161,25 @@ impl ThemeCache {
         for (set, role, color) in cached.palette {
             compiled.palette.set(set, role, color);
         }
+        let blocks: Vec<Restored> = cached
+            .blocks
+            .into_iter()
+            .map(restore_block)
+            .collect::<Option<_>>()?;
         for rule in cached.rules {
-            compiled.rules.push(restore(rule)?);
+            let block = blocks.get(rule.block as usize)?;
+            compiled.rules.push(Rule {
+                selector: rule.selector,
+                declarations: Arc::clone(&block.0),
+                custom: Arc::clone(&block.1),
+                condition: rule.condition.map(Arc::new),
+                importance: if rule.important {
+                    Importance::Important
+                } else {
+                    Importance::Normal
+                },
+                location: rule.location,
+            });
         }
         Some(compiled)
     }
@@ -173,15 +198,40 @@ impl ThemeCache {
         else {
             return;
         };
-        let Some(rules) = compiled.rules.iter().map(save).collect::<Option<Vec<_>>>() else {
-            return;
-        };
+        // Rules of one selector list share their declarations: store each block once.
+        let mut blocks = Vec::new();
+        let mut block_of: std::collections::HashMap<*const Declaration, u32> =
+            std::collections::HashMap::new();
+        let mut rules = Vec::with_capacity(compiled.rules.len());
+        for rule in &compiled.rules {
+            let key = rule.declarations.as_ptr();
+            let block = match block_of.get(&key) {
+                Some(index) => *index,
+                None => {
+                    let Some(saved) = save_block(rule) else {
+                        return;
+                    };
+                    blocks.push(saved);
+                    let index = u32::try_from(blocks.len() - 1).unwrap_or(u32::MAX);
+                    block_of.insert(key, index);
+                    index
+                }
+            };
+            rules.push(CachedRule {
+                selector: rule.selector.clone(),
+                block,
+                condition: rule.condition.as_deref().cloned(),
+                important: rule.importance == Importance::Important,
+                location: rule.location.clone(),
+            });
+        }
         let cached = Entry {
             magic: MAGIC,
             format: FORMAT_HASH,
             schema: SCHEMA_HASH,
             entry: entry.to_path_buf(),
             files,
+            blocks,
             rules,
             palette: compiled.palette.entries().collect(),
             metadata: compiled.metadata.clone(),
@@ -201,7 +251,9 @@ impl ThemeCache {
     }
 }
 
-fn save(rule: &Rule) -> Option<CachedRule> {
+type Restored = (Arc<[Declaration]>, Arc<[(Arc<str>, Arc<str>)]>);
+
+fn save_block(rule: &Rule) -> Option<CachedBlock> {
     let declarations = rule
         .declarations
         .iter()
@@ -219,27 +271,24 @@ fn save(rule: &Rule) -> Option<CachedRule> {
                     }
                 }
             };
-            Some((d.property().css_name().to_owned(), value))
+            Some((u16::try_from(d.property().index()).ok()?, value))
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(CachedRule {
-        selector: rule.selector.clone(),
+    let custom = rule
+        .custom
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+    Some(CachedBlock {
         declarations,
-        custom: rule
-            .custom
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
-            .collect(),
-        condition: rule.condition.as_deref().cloned(),
-        important: rule.importance == Importance::Important,
-        location: rule.location.clone(),
+        custom,
     })
 }
 
-fn restore(rule: CachedRule) -> Option<Rule> {
-    let mut declarations = Vec::with_capacity(rule.declarations.len());
-    for (name, value) in rule.declarations {
-        let id = PropertyId::from_css_name(&name)?;
+fn restore_block(block: CachedBlock) -> Option<Restored> {
+    let mut declarations = Vec::with_capacity(block.declarations.len());
+    for (index, value) in block.declarations {
+        let id = *PropertyId::ALL.get(usize::from(index))?;
         let value = match value {
             CachedValue::Value(value) => DeclaredValue::Value(value),
             CachedValue::None => DeclaredValue::None,
@@ -257,20 +306,10 @@ fn restore(rule: CachedRule) -> Option<Rule> {
         };
         declarations.push(Declaration::new(id, value).ok()?);
     }
-    Some(Rule {
-        selector: rule.selector,
-        declarations: declarations.into(),
-        custom: rule
-            .custom
-            .into_iter()
-            .map(|(n, v)| (Arc::from(n.as_str()), Arc::from(v.as_str())))
-            .collect(),
-        condition: rule.condition.map(Arc::new),
-        importance: if rule.important {
-            Importance::Important
-        } else {
-            Importance::Normal
-        },
-        location: rule.location,
-    })
+    let custom = block
+        .custom
+        .into_iter()
+        .map(|(n, v)| (Arc::from(n.as_str()), Arc::from(v.as_str())))
+        .collect();
+    Some((declarations.into(), custom))
 }
