@@ -42,8 +42,25 @@ fn button() -> Element {
     Element::new("Button")
 }
 
+/// A row: (description, css, chain, expected declarations — every decided leaf, in schema order).
+type Case = (&'static str, &'static str, Vec<Element>, &'static str);
+
+/// Resolves every row and reports all mismatches at once.
+fn run_table(table: Vec<Case>) {
+    let mut failures = Vec::new();
+    for (description, css, chain, expected) in table {
+        let actual = resolve(css, chain, Context::default());
+        if actual != expected {
+            failures.push(format!(
+                "{description}\n  css: {css}\n  expected:\n{expected}  actual:\n{actual}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// (description, css, chain, expected declarations — every decided leaf, in schema order)
-fn cases() -> Vec<(&'static str, &'static str, Vec<Element>, &'static str)> {
+fn cases() -> Vec<Case> {
     vec![
         (
             "padding: four values in web order",
@@ -265,7 +282,7 @@ fn cases() -> Vec<(&'static str, &'static str, Vec<Element>, &'static str)> {
 #[test]
 fn custom_properties_inherit_and_var_substitutes_at_computed_time() {
     let window = || Element::new("Window");
-    let table: Vec<(&str, &str, Vec<Element>, &str)> = vec![
+    let table: Vec<Case> = vec![
         (
             "inherited custom properties, in a shorthand too",
             "window { --accent: #3daee9; --pad: 4px } button { color: var(--accent); padding: var(--pad) 2px }",
@@ -321,30 +338,12 @@ fn custom_properties_inherit_and_var_substitutes_at_computed_time() {
             "border-top-color: alpha(palette(window, foreground-normal), 0.5);\n",
         ),
     ];
-    let mut failures = Vec::new();
-    for (description, css, chain, expected) in table {
-        let actual = resolve(css, chain, Context::default());
-        if actual != expected {
-            failures.push(format!(
-                "{description}\n  css: {css}\n  expected:\n{expected}  actual:\n{actual}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    run_table(table);
 }
 
 #[test]
 fn css_in_resolved_properties_out() {
-    let mut failures = Vec::new();
-    for (description, css, chain, expected) in cases() {
-        let actual = resolve(css, chain, Context::default());
-        if actual != expected {
-            failures.push(format!(
-                "{description}\n  css: {css}\n  expected:\n{expected}  actual:\n{actual}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    run_table(cases());
 }
 
 #[test]
