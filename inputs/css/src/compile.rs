@@ -109,6 +109,19 @@ impl Compiler {
                 .map(Path::to_path_buf)
                 .unwrap_or_default(),
         };
+        if let Some((offset, what)) = context.map.too_deep() {
+            let limit = if what == "blocks" {
+                crate::locate::MAX_BLOCK_DEPTH
+            } else {
+                crate::locate::MAX_BRACKET_DEPTH
+            };
+            self.error(
+                format!("{what} nest deeper than {limit} levels; the file is not loaded"),
+                source.location_of_offset(offset),
+            );
+            self.stack.pop();
+            return;
+        }
         match StyleSheet::parse_with(&source.text, options, &mut UnionAtRuleParser) {
             Ok(sheet) => {
                 for rule in &sheet.rules.0 {

@@ -16,10 +16,19 @@ pub struct Block {
     pub declarations: Vec<(String, usize)>,
 }
 
+/// How deep `{ }` blocks may nest (real themes use 3 or 4 levels).
+pub const MAX_BLOCK_DEPTH: usize = 32;
+
+/// How deep `( )` and `[ ]` may nest (selectors and colour functions).
+pub const MAX_BRACKET_DEPTH: usize = 32;
+
 /// Every block of a stylesheet, ordered by their `{`.
 #[derive(Debug, Default)]
 pub struct DeclarationMap {
     blocks: Vec<Block>,
+    /// Where nesting first went too deep, and what nested: the parsers
+    /// recurse, so such a file is refused before it reaches them.
+    too_deep: Option<(usize, &'static str)>,
 }
 
 impl DeclarationMap {
@@ -30,6 +39,8 @@ impl DeclarationMap {
         // Stack of indices into `blocks` for the open blocks.
         let mut open: Vec<usize> = Vec::new();
         let mut statement_start: Option<usize> = None;
+        let mut brackets = 0usize;
+        let mut too_deep = None;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -54,6 +65,19 @@ impl DeclarationMap {
                     });
                     open.push(blocks.len() - 1);
                     statement_start = None;
+                    if open.len() > MAX_BLOCK_DEPTH && too_deep.is_none() {
+                        too_deep = Some((i, "blocks"));
+                    }
+                }
+                b'(' | b'[' => {
+                    statement_start.get_or_insert(i);
+                    brackets += 1;
+                    if brackets > MAX_BRACKET_DEPTH && too_deep.is_none() {
+                        too_deep = Some((i, "brackets"));
+                    }
+                }
+                b')' | b']' => {
+                    brackets = brackets.saturating_sub(1);
                 }
                 b';' | b'}' => {
                     if let (Some(start), Some(&block)) = (statement_start, open.last())
@@ -74,7 +98,12 @@ impl DeclarationMap {
             i += 1;
         }
         blocks.sort_by_key(|b| b.open);
-        DeclarationMap { blocks }
+        DeclarationMap { blocks, too_deep }
+    }
+
+    /// Where nesting first exceeded [`MAX_BLOCK_DEPTH`] or [`MAX_BRACKET_DEPTH`].
+    pub fn too_deep(&self) -> Option<(usize, &'static str)> {
+        self.too_deep
     }
 
     /// The block that follows byte offset `rule_start` (the rule's `{`).
