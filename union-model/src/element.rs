@@ -391,8 +391,16 @@ pub struct Query {
 }
 
 impl Query {
-    /// A query for the last element of `chain`, root first.
-    pub fn new(chain: Vec<Element>, context: Context) -> Self {
+    /// Longest chain a query keeps: matching recurses along the chain, so
+    /// a longer chain keeps only its last `MAX_CHAIN_DEPTH` elements (the
+    /// target and its nearest ancestors).
+    pub const MAX_CHAIN_DEPTH: usize = 256;
+
+    /// A query for the last element of `chain`, root first (see [`Query::MAX_CHAIN_DEPTH`]).
+    pub fn new(mut chain: Vec<Element>, context: Context) -> Self {
+        if chain.len() > Self::MAX_CHAIN_DEPTH {
+            chain.drain(..chain.len() - Self::MAX_CHAIN_DEPTH);
+        }
         Self { chain, context }
     }
 
@@ -406,8 +414,8 @@ impl Query {
         &self.chain
     }
 
-    /// Mutable access to the chain (for updating states between queries).
-    pub fn chain_mut(&mut self) -> &mut Vec<Element> {
+    /// Mutable access to the chain's elements (for updating states between queries).
+    pub fn chain_mut(&mut self) -> &mut [Element] {
         &mut self.chain
     }
 

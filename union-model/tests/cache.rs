@@ -184,6 +184,29 @@ fn concurrent_queries_agree_with_sequential_ones() {
 }
 
 #[test]
+fn very_deep_chains_keep_their_nearest_ancestors_and_do_not_overflow() {
+    let styler = Styler::new(theme(
+        "deep",
+        vec![rule(
+            Selector::new(ty("Deep"))
+                .descendant(ty("Deep"))
+                .descendant(ty("Button")),
+            vec![decl(P::PaddingLeft, px(7.0))],
+        )],
+    ));
+    let mut chain: Vec<Element> = (0..100_000).map(|_| Element::new("Deep")).collect();
+    chain.push(Element::new("Button"));
+    let query = Query::new(chain, Context::default());
+    assert_eq!(query.chain().len(), Query::MAX_CHAIN_DEPTH);
+    // Run where the stack is small, as a worker thread's would be.
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || styler.query(&query).style.layout.padding.left.clone())
+        .unwrap();
+    assert_eq!(handle.join().unwrap(), Slot::Set(Length::Px(7.0)));
+}
+
+#[test]
 fn empty_chains_get_an_empty_style() {
     let styler = Styler::new(padding_theme("empty", 1.0));
     let result = styler.query(&Query::new(Vec::new(), Context::default()));
