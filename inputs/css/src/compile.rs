@@ -357,15 +357,20 @@ impl Compiler {
             .map
             .block_after(context.source.offset(loc.line, loc.column));
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut locate = |name: &str| -> SourceLocation {
+        // The n-th declaration of a name in lightningcss' list is the n-th
+        // written one: its location, and its value text as the author wrote it.
+        let mut locate = |name: &str| -> (SourceLocation, Option<&str>) {
             let nth = seen.entry(name.to_owned()).or_default();
             let found =
-                written.and_then(|b| b.declarations.iter().filter(|(n, _)| n == name).nth(*nth));
+                written.and_then(|b| b.declarations.iter().filter(|d| d.name == name).nth(*nth));
             *nth += 1;
-            found.map_or_else(
-                || rule_location.clone(),
-                |(_, offset)| context.source.location_of_offset(*offset),
-            )
+            match found {
+                Some(declaration) => (
+                    context.source.location_of_offset(declaration.offset),
+                    declaration.value_text(&context.source.text),
+                ),
+                None => (rule_location.clone(), None),
+            }
         };
         for (properties, importance) in [
             (&block.declarations, Importance::Normal),
@@ -375,7 +380,7 @@ impl Compiler {
             let mut custom: Vec<(Arc<str>, Arc<str>)> = Vec::new();
             for property in properties {
                 let name = property.property_id().name().to_owned();
-                let location = locate(&name.to_ascii_lowercase());
+                let (location, written_value) = locate(&name.to_ascii_lowercase());
                 if name.starts_with("--") {
                     match property.value_to_css_string(PrinterOptions::default()) {
                         Ok(value) => {
@@ -388,7 +393,7 @@ impl Compiler {
                     continue;
                 }
                 let name = name.to_ascii_lowercase();
-                match declaration(&name, property, context) {
+                match declaration(&name, property, written_value, context) {
                     Ok(mut list) => declarations.append(&mut list),
                     Err(message) => self.error(
                         format!("`{name}`: {message}; the declaration is ignored"),
@@ -415,16 +420,26 @@ impl Compiler {
     }
 }
 
+/// Compiles one declaration. `written` is its value as written in the
+/// source (found by the scanner); lightningcss' printed form is the fallback.
 fn declaration(
     name: &str,
     property: &Property<'_>,
+    written: Option<&str>,
     context: &FileContext<'_>,
 ) -> Result<Vec<Declaration>, String> {
-    let text = property
-        .value_to_css_string(PrinterOptions::default())
-        .map_err(|e| format!("cannot read the value: {e}"))?;
-    if union_model::custom::uses_var(&text) {
-        return crate::deferred::declarations(name, &text, &context.base_dir);
+    let printed;
+    let text = match written {
+        Some(text) => text,
+        None => {
+            printed = property
+                .value_to_css_string(PrinterOptions::default())
+                .map_err(|e| format!("cannot read the value: {e}"))?;
+            printed.as_str()
+        }
+    };
+    if union_model::custom::uses_var(text) {
+        return crate::deferred::declarations(name, text, &context.base_dir);
     }
     let value_context = ValueContext {
         base_dir: &context.base_dir,
@@ -443,7 +458,7 @@ fn declaration(
                 Ok(value) => DeclaredValue::Value(value),
                 Err(_) => DeclaredValue::None,
             },
-            _ => DeclaredValue::Value(parse_value(id.info().value_type, &text, value_context)?),
+            _ => DeclaredValue::Value(parse_value(id.info().value_type, text, value_context)?),
         };
         return Ok(vec![typed(id, value)?]);
     }
@@ -467,7 +482,7 @@ fn declaration(
         }
         _ => {}
     }
-    shorthand::expand(name, &text, value_context)?
+    shorthand::expand(name, text, value_context)?
         .into_iter()
         .map(|(id, value)| typed(id, value.map_or(DeclaredValue::None, DeclaredValue::Value)))
         .collect()

@@ -7,13 +7,38 @@
 //! a block that ends at `;` or `}` before any `{` is a declaration; one that
 //! reaches `{` first is a nested rule.
 
+/// One declaration as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The property name, lower case.
+    pub name: String,
+    /// Byte offset of the name.
+    pub offset: usize,
+    /// Byte range of the value: after the colon, up to the `;` or `}`
+    /// (including any `!important`).
+    pub value: std::ops::Range<usize>,
+}
+
+impl Written {
+    /// The value text in `source`, trimmed, without `!important`.
+    pub fn value_text<'a>(&self, source: &'a str) -> Option<&'a str> {
+        let text = source.get(self.value.clone())?.trim();
+        let lower = text.to_ascii_lowercase();
+        let without = match lower.rfind('!') {
+            Some(bang) if lower[bang + 1..].trim() == "important" => text[..bang].trim_end(),
+            _ => text,
+        };
+        Some(without)
+    }
+}
+
 /// The declarations of one `{ … }` block, in source order.
 #[derive(Debug, Default)]
 pub struct Block {
     /// Byte offset of the `{`.
     pub open: usize,
     /// (property name, byte offset of the name).
-    pub declarations: Vec<(String, usize)>,
+    pub declarations: Vec<Written>,
 }
 
 /// How deep `{ }` blocks may nest (real themes use 3 or 4 levels).
@@ -83,7 +108,12 @@ impl DeclarationMap {
                     if let (Some(start), Some(&block)) = (statement_start, open.last())
                         && let Some(name) = declaration_name(&text[start..i])
                     {
-                        blocks[block].declarations.push((name, start));
+                        let colon = text[start..i].find(':').map_or(i, |c| start + c + 1);
+                        blocks[block].declarations.push(Written {
+                            name,
+                            offset: start,
+                            value: colon..i,
+                        });
                     }
                     statement_start = None;
                     if b == b'}' {
@@ -134,14 +164,15 @@ mod tests {
         let text = "a { color: red; /* x: y; */ &:hover { padding: 1px } icon-name: \"a;b\"; }\nb{margin:0}";
         let map = DeclarationMap::new(text);
         let a = map.block_after(0).unwrap();
-        let names: Vec<&str> = a.declarations.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = a.declarations.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, vec!["color", "icon-name"]);
+        assert_eq!(a.declarations[1].value_text(text), Some("\"a;b\""));
         let hover = map.block_after(text.find("&:hover").unwrap()).unwrap();
-        assert_eq!(hover.declarations[0].0, "padding");
+        assert_eq!(hover.declarations[0].name, "padding");
+        assert_eq!(hover.declarations[0].value_text(text), Some("1px"));
         let b = map.block_after(text.find("b{").unwrap()).unwrap();
-        assert_eq!(
-            b.declarations,
-            vec![("margin".to_owned(), text.find("margin").unwrap())]
-        );
+        assert_eq!(b.declarations[0].name, "margin");
+        assert_eq!(b.declarations[0].offset, text.find("margin").unwrap());
+        assert_eq!(b.declarations[0].value_text(text), Some("0"));
     }
 }

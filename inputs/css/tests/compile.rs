@@ -105,10 +105,10 @@ fn cases() -> Vec<Case> {
             "color: palette(view, foreground-normal);\nbackground-color: mix(palette(button, background-normal), #ffffff, 0.25);\nborder-top-color: alpha(currentColor, 0.5);\nborder-left-color: lighter(#808080, 0.5);\n",
         ),
         (
-            "color-mix() of literals is evaluated by lightningcss",
+            "color-mix() weights follow CSS: 25% red is 0.75 of the way to blue",
             "button { color: color-mix(in srgb, red 25%, blue) }",
             vec![button()],
-            "color: #4000bf;\n",
+            "color: mix(#ff0000, #0000ff, 0.75);\n",
         ),
         (
             "color-mix() of palette roles stays symbolic, with CSS weights",
