@@ -267,7 +267,7 @@ fn save_block(rule: &Rule) -> Option<CachedBlock> {
                     CachedValue::Deferred {
                         text: css.text.to_string(),
                         shorthand: css.shorthand.as_ref().map(ToString::to_string),
-                        base_dir: css.base_dir.clone(),
+                        base_dir: css.base_dir.to_path_buf(),
                     }
                 }
             };
@@ -301,7 +301,7 @@ fn restore_block(block: CachedBlock) -> Option<Restored> {
                 text: Arc::from(text.as_str()),
                 shorthand: shorthand.map(|s| Arc::from(s.as_str())),
                 longhand: id,
-                base_dir,
+                base_dir: Arc::from(base_dir.as_path()),
             })),
         };
         declarations.push(Declaration::new(id, value).ok()?);

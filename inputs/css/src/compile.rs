@@ -67,7 +67,7 @@ struct Compiler {
 struct FileContext<'a> {
     source: &'a SourceFile,
     map: DeclarationMap,
-    base_dir: PathBuf,
+    base_dir: Arc<Path>,
 }
 
 impl FileContext<'_> {
@@ -103,11 +103,7 @@ impl Compiler {
         let context = FileContext {
             source,
             map: DeclarationMap::new(&source.text),
-            base_dir: source
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
+            base_dir: Arc::from(source.path.parent().unwrap_or(Path::new(""))),
         };
         if let Some((offset, what)) = context.map.too_deep() {
             let limit = if what == "blocks" {

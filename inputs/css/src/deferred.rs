@@ -3,7 +3,7 @@
 
 use crate::shorthand;
 use crate::values::{ValueContext, parse_value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Slot, Value};
 
@@ -17,7 +17,7 @@ pub struct CssDeferred {
     /// The leaf this declaration decides.
     pub longhand: PropertyId,
     /// The folder `url()`s are relative to.
-    pub base_dir: PathBuf,
+    pub base_dir: Arc<Path>,
 }
 
 impl DeferredValue for CssDeferred {
@@ -62,14 +62,19 @@ impl DeferredValue for CssDeferred {
 }
 
 /// The deferred declarations for `name: text` (one per longhand of a shorthand).
-pub fn declarations(name: &str, text: &str, base_dir: &Path) -> Result<Vec<Declaration>, String> {
+pub fn declarations(
+    name: &str,
+    text: &str,
+    base_dir: &Arc<Path>,
+) -> Result<Vec<Declaration>, String> {
     let text: Arc<str> = Arc::from(text);
+    let shorthand_name: Arc<str> = Arc::from(name);
     let make = |shorthand: Option<&str>, longhand: PropertyId| {
         let deferred = CssDeferred {
             text: Arc::clone(&text),
-            shorthand: shorthand.map(Arc::from),
+            shorthand: shorthand.map(|_| Arc::clone(&shorthand_name)),
             longhand,
-            base_dir: base_dir.to_path_buf(),
+            base_dir: Arc::clone(base_dir),
         };
         Declaration::new(longhand, DeclaredValue::Deferred(Arc::new(deferred)))
             .map_err(|e| e.to_string())

@@ -13,28 +13,7 @@ const SIDES: [&str; 4] = ["top", "right", "bottom", "left"];
 
 /// Whether `name` is a shorthand this module expands.
 pub fn is_shorthand(name: &str) -> bool {
-    matches!(
-        name,
-        "padding"
-            | "margin"
-            | "inset"
-            | "border"
-            | "border-top"
-            | "border-right"
-            | "border-bottom"
-            | "border-left"
-            | "border-width"
-            | "border-style"
-            | "border-color"
-            | "border-radius"
-            | "outline"
-            | "outline-width"
-            | "outline-style"
-            | "outline-color"
-            | "background"
-            | "icon-size"
-            | "border-image"
-    )
+    SHORTHANDS.contains(&name)
 }
 
 fn id(name: &str) -> Result<P, String> {
@@ -164,6 +143,44 @@ pub fn accepts_none(name: &str) -> bool {
 
 /// Every longhand a shorthand sets (for `none` and `inherit`).
 pub fn longhands(name: &str) -> Vec<P> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, Vec<P>)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        SHORTHANDS
+            .iter()
+            .map(|n| (*n, compute_longhands(n)))
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, ids)| ids.clone())
+        .unwrap_or_default()
+}
+
+/// Every shorthand this module expands.
+const SHORTHANDS: [&str; 19] = [
+    "padding",
+    "margin",
+    "inset",
+    "border",
+    "border-top",
+    "border-right",
+    "border-bottom",
+    "border-left",
+    "border-width",
+    "border-style",
+    "border-color",
+    "border-radius",
+    "outline",
+    "outline-width",
+    "outline-style",
+    "outline-color",
+    "background",
+    "icon-size",
+    "border-image",
+];
+
+fn compute_longhands(name: &str) -> Vec<P> {
     let corners = ["top-left", "top-right", "bottom-right", "bottom-left"];
     let names: Vec<String> = match name {
         "padding" | "margin" | "inset" => {
