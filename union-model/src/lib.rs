@@ -39,6 +39,7 @@ pub mod custom;
 mod diagnostic;
 pub mod docs;
 mod element;
+pub mod layout;
 mod palette;
 mod plugin;
 mod registry;
