@@ -22,11 +22,14 @@
 //!   like?" with a lock-free cache keyed by (theme generation, chain, context).
 //! - **Themes, the registry and plugin seams** ([`ThemeRegistry`],
 //!   [`InputPlugin`]): inputs register statically; themes can extend others.
+//! - **The element catalogue** ([`catalogue`]) and **sub-element layout**
+//!   ([`layout`]): which parts a control has, and where they go.
 //!
 //! ## What it does not do
 //! - No parsing of CSS or SVG: that is the inputs' job (`union-input-css`,
 //!   `union-input-plasma`).
-//! - No drawing and no layout of sub-elements' pixels: outputs do that.
+//! - No drawing and no text measuring: outputs do that (the layout takes
+//!   each part's size from them).
 //! - It never invents values: an unset leaf stays unset, and each output
 //!   decides what to draw for it (the schema's `initial` documents the
 //!   expected default).
