@@ -347,6 +347,16 @@ fn css_in_resolved_properties_out() {
 }
 
 #[test]
+fn every_css_color_4_form_becomes_srgb() {
+    let css = "button { color: lab(50% 40 59); background-color: oklch(70% 0.1 200); \
+               border-top-color: color(display-p3 1 0 0); border-left-color: hwb(200 10% 20%); \
+               border-right-color: rgb(from red r g b / 50%); border-bottom-color: lch(60% 50 120 / 0.5); }";
+    let expected = "color: #bf5702;\nbackground-color: #40b1b7;\nborder-top-color: #ff0f0e;\n\
+                    border-right-color: #ff000080;\nborder-bottom-color: #769c3e80;\nborder-left-color: #1a90cc;\n";
+    assert_eq!(resolve(css, vec![button()], Context::default()), expected);
+}
+
+#[test]
 fn media_queries_and_dir_follow_the_context() {
     let css = "button { opacity: 1 }
         @media (prefers-color-scheme: dark) { button { opacity: 0.8 } }
