@@ -1,0 +1,539 @@
+//! Painting one element's box: shadows, background, borders, outline.
+
+use crate::blur;
+use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
+use tiny_skia::{
+    Color as SkColor, FillRule, GradientStop, LinearGradient, Mask, Paint, Path, Pixmap,
+    PixmapPaint, Point, RadialGradient, Shader, SpreadMode, Transform,
+};
+use union_model::values::{
+    BoxArea, Color, ColorStop, Image, LengthContext, LengthPercentage, LineStyle, RadialExtent,
+    RadialShape, RadialSize, Rgba,
+};
+use union_model::{ComputedStyle, Palette, Slot};
+
+/// Largest pixmap drawn, in pixels per side.
+pub const MAX_SIDE: u32 = 16_384;
+
+/// Where and how large to draw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RenderOptions {
+    /// The element's border-box size in logical pixels.
+    pub size: (f32, f32),
+    /// Device pixels per logical pixel.
+    pub scale: f32,
+    /// Transparent room around the box, in logical pixels, so shadows and
+    /// outlines stay visible.
+    pub margin: f32,
+}
+
+/// Why nothing could be drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RenderError {
+    /// A size or the scale is not a positive finite number.
+    InvalidSize,
+    /// The pixmap would exceed [`MAX_SIDE`] pixels on a side.
+    TooLarge(u32, u32),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::InvalidSize => {
+                f.write_str("the size, margin and scale must be positive finite numbers")
+            }
+            RenderError::TooLarge(w, h) => {
+                write!(f, "{w}×{h} pixels is larger than {MAX_SIDE} on a side")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+struct Painter<'a> {
+    style: &'a ComputedStyle,
+    palette: &'a Palette,
+    scale: f32,
+    pixmap: Pixmap,
+}
+
+fn sk(rgba: Rgba) -> SkColor {
+    SkColor::from_rgba(
+        rgba.r.clamp(0.0, 1.0),
+        rgba.g.clamp(0.0, 1.0),
+        rgba.b.clamp(0.0, 1.0),
+        rgba.a.clamp(0.0, 1.0),
+    )
+    .unwrap_or(SkColor::TRANSPARENT)
+}
+
+fn px(slot: &Slot<union_model::values::Length>) -> f32 {
+    slot.value().and_then(|l| l.px()).unwrap_or(0.0).max(0.0)
+}
+
+impl Painter<'_> {
+    fn color(&self, color: &Color) -> Rgba {
+        self.style.resolve_color(color, self.palette)
+    }
+
+    fn mask_of(&self, path: &Path) -> Option<Mask> {
+        let mut mask = Mask::new(self.pixmap.width(), self.pixmap.height())?;
+        mask.fill_path(path, FillRule::Winding, true, Transform::identity());
+        Some(mask)
+    }
+
+    fn fill(&mut self, path: &Path, shader: Shader<'_>, rule: FillRule, mask: Option<&Mask>) {
+        let paint = Paint {
+            shader,
+            anti_alias: true,
+            ..Paint::default()
+        };
+        self.pixmap
+            .fill_path(path, &paint, rule, Transform::identity(), mask);
+    }
+
+    /// Draws `alpha` (one value per pixel) in `color`, clipped by `clip`.
+    fn composite_alpha(&mut self, alpha: &[f32], color: Rgba, clip: Option<&Mask>) {
+        let (w, h) = (self.pixmap.width(), self.pixmap.height());
+        let Some(mut layer) = Pixmap::new(w, h) else {
+            return;
+        };
+        let c = color;
+        for (pixel, a) in layer.data_mut().chunks_exact_mut(4).zip(alpha) {
+            let a = (a.clamp(0.0, 1.0) * c.a).clamp(0.0, 1.0);
+            pixel[0] = (c.r * a * 255.0).round() as u8;
+            pixel[1] = (c.g * a * 255.0).round() as u8;
+            pixel[2] = (c.b * a * 255.0).round() as u8;
+            pixel[3] = (a * 255.0).round() as u8;
+        }
+        self.pixmap.draw_pixmap(
+            0,
+            0,
+            layer.as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            clip,
+        );
+    }
+
+    fn shadows(
+        &mut self,
+        border_box: Box2,
+        radii: Radii,
+        padding_box: Box2,
+        inner_radii: Radii,
+        inset: bool,
+    ) {
+        let Some(list) = self.style.style.shadow.layers.value().cloned() else {
+            return;
+        };
+        let (w, h) = (self.pixmap.width() as usize, self.pixmap.height() as usize);
+        let context = LengthContext {
+            font_size: 16.0,
+            root_font_size: 16.0,
+        };
+        // The first shadow is on top: paint from the last.
+        for shadow in list.0.iter().rev().filter(|s| s.inset == inset) {
+            let s = self.scale;
+            let (dx, dy) = (shadow.x.to_px(&context) * s, shadow.y.to_px(&context) * s);
+            let spread = shadow.spread.to_px(&context) * s;
+            let sigma = shadow.blur.to_px(&context).max(0.0) * s / 2.0;
+            let color = self.color(&shadow.color);
+            let (shape, clip) = if inset {
+                let hole = padding_box
+                    .outset(-spread, -spread, -spread, -spread)
+                    .offset(dx, dy);
+                (
+                    rounded_rect(hole, inner_radii.outer(-spread)),
+                    rounded_rect(padding_box, inner_radii),
+                )
+            } else {
+                let body = border_box
+                    .outset(spread, spread, spread, spread)
+                    .offset(dx, dy);
+                (
+                    rounded_rect(body, radii.outer(spread)),
+                    rounded_rect(border_box, radii),
+                )
+            };
+            let Some(mut alpha_mask) = Mask::new(w as u32, h as u32) else {
+                continue;
+            };
+            if let Some(shape) = &shape {
+                alpha_mask.fill_path(shape, FillRule::Winding, true, Transform::identity());
+            }
+            let mut alpha: Vec<f32> = alpha_mask
+                .data()
+                .iter()
+                .map(|a| f32::from(*a) / 255.0)
+                .collect();
+            if inset {
+                // The shadow is everything in the padding box outside the hole.
+                for a in &mut alpha {
+                    *a = 1.0 - *a;
+                }
+            }
+            blur::gaussian(&mut alpha, w, h, sigma);
+            let Some(mut clip_mask) = clip.as_ref().and_then(|c| self.mask_of(c)) else {
+                continue;
+            };
+            if !inset {
+                // Outer shadows are never drawn under the box itself.
+                clip_mask.invert();
+            }
+            self.composite_alpha(&alpha, color, Some(&clip_mask));
+        }
+    }
+
+    fn gradient_stops(&self, stops: &[ColorStop], length: f32) -> Vec<GradientStop> {
+        let context = LengthContext {
+            font_size: 16.0,
+            root_font_size: 16.0,
+        };
+        let mut positions: Vec<Option<f32>> = stops
+            .iter()
+            .map(|s| {
+                s.position.map(|p| match p {
+                    LengthPercentage::Percent(v) => v / 100.0,
+                    LengthPercentage::Length(l) => {
+                        if length > 0.0 {
+                            l.to_px(&context) * self.scale / length
+                        } else {
+                            0.0
+                        }
+                    }
+                })
+            })
+            .collect();
+        // CSS fix-up: first defaults to 0, last to 1, positions never go back,
+        // and unpositioned stops are spread evenly between positioned ones.
+        if let Some(first) = positions.first_mut() {
+            first.get_or_insert(0.0);
+        }
+        if let Some(last) = positions.last_mut() {
+            last.get_or_insert(1.0);
+        }
+        let mut highest = f32::MIN;
+        for p in positions.iter_mut().flatten() {
+            highest = highest.max(*p);
+            *p = highest;
+        }
+        let mut i = 0;
+        while i < positions.len() {
+            if positions[i].is_none() {
+                let start = i - 1;
+                let mut end = i;
+                while positions[end].is_none() {
+                    end += 1;
+                }
+                let (a, b) = (
+                    positions[start].unwrap_or(0.0),
+                    positions[end].unwrap_or(1.0),
+                );
+                for (k, slot) in positions.iter_mut().enumerate().take(end).skip(i) {
+                    *slot = Some(a + (b - a) * (k - start) as f32 / (end - start) as f32);
+                }
+                i = end;
+            }
+            i += 1;
+        }
+        stops
+            .iter()
+            .zip(positions)
+            .map(|(stop, p)| {
+                GradientStop::new(
+                    p.unwrap_or(0.0).clamp(0.0, 1.0),
+                    sk(self.color(&stop.color)),
+                )
+            })
+            .collect()
+    }
+
+    fn image_shader(&self, image: &Image, area: Box2) -> Option<Shader<'static>> {
+        let mode = |repeating: bool| {
+            if repeating {
+                SpreadMode::Repeat
+            } else {
+                SpreadMode::Pad
+            }
+        };
+        match image {
+            Image::Url(_) => None,
+            Image::Linear(g) => {
+                let angle = g.angle.to_radians();
+                let (sin, cos) = angle.sin_cos();
+                let length = (area.width * sin).abs() + (area.height * cos).abs();
+                let (cx, cy) = (area.x + area.width / 2.0, area.y + area.height / 2.0);
+                let (dx, dy) = (sin * length / 2.0, -cos * length / 2.0);
+                LinearGradient::new(
+                    Point::from_xy(cx - dx, cy - dy),
+                    Point::from_xy(cx + dx, cy + dy),
+                    self.gradient_stops(&g.stops, length),
+                    mode(g.repeating),
+                    Transform::identity(),
+                )
+            }
+            Image::Radial(g) => {
+                let context = LengthContext {
+                    font_size: 16.0,
+                    root_font_size: 16.0,
+                };
+                let lp = |v: LengthPercentage, reference: f32| match v {
+                    LengthPercentage::Percent(p) => p / 100.0 * reference,
+                    LengthPercentage::Length(l) => l.to_px(&context) * self.scale,
+                };
+                let cx = area.x + lp(g.center.0, area.width);
+                let cy = area.y + lp(g.center.1, area.height);
+                let (near_x, far_x) = (
+                    (cx - area.x).min(area.x + area.width - cx),
+                    (cx - area.x).max(area.x + area.width - cx),
+                );
+                let (near_y, far_y) = (
+                    (cy - area.y).min(area.y + area.height - cy),
+                    (cy - area.y).max(area.y + area.height - cy),
+                );
+                let circle = g.shape == RadialShape::Circle;
+                let (rx, ry) = match g.size {
+                    RadialSize::Radii(x, y) => (
+                        lp(x, area.width),
+                        if circle {
+                            lp(x, area.width)
+                        } else {
+                            lp(y, area.height)
+                        },
+                    ),
+                    RadialSize::Extent(extent) => {
+                        let (sx, sy) = match extent {
+                            RadialExtent::ClosestSide | RadialExtent::ClosestCorner => {
+                                (near_x, near_y)
+                            }
+                            RadialExtent::FarthestSide | RadialExtent::FarthestCorner => {
+                                (far_x, far_y)
+                            }
+                        };
+                        let corner = matches!(
+                            extent,
+                            RadialExtent::ClosestCorner | RadialExtent::FarthestCorner
+                        );
+                        match (circle, corner) {
+                            (true, true) => {
+                                let r = sx.hypot(sy);
+                                (r, r)
+                            }
+                            (true, false) => {
+                                let r = if matches!(extent, RadialExtent::ClosestSide) {
+                                    sx.min(sy)
+                                } else {
+                                    sx.max(sy)
+                                };
+                                (r, r)
+                            }
+                            (false, true) => {
+                                (sx * std::f32::consts::SQRT_2, sy * std::f32::consts::SQRT_2)
+                            }
+                            (false, false) => (sx, sy),
+                        }
+                    }
+                };
+                if rx <= 0.0 || ry <= 0.0 {
+                    return None;
+                }
+                let transform = Transform::from_translate(cx, cy)
+                    .pre_scale(1.0, ry / rx)
+                    .pre_translate(-cx, -cy);
+                let center = Point::from_xy(cx, cy);
+                RadialGradient::new(
+                    center,
+                    0.0,
+                    center,
+                    rx,
+                    self.gradient_stops(&g.stops, rx),
+                    mode(g.repeating),
+                    transform,
+                )
+            }
+        }
+    }
+
+    fn lines(
+        &mut self,
+        outer: Box2,
+        outer_radii: Radii,
+        inner: Box2,
+        inner_radii: Radii,
+        colors: [Option<Rgba>; 4],
+    ) {
+        let Some(path) = ring(outer, outer_radii, inner, inner_radii) else {
+            return;
+        };
+        let first = colors[0];
+        if colors.iter().all(|c| *c == first) {
+            if let Some(color) = first {
+                self.fill(
+                    &path,
+                    Shader::SolidColor(sk(color)),
+                    FillRule::EvenOdd,
+                    None,
+                );
+            }
+            return;
+        }
+        for (side, color) in colors.iter().enumerate() {
+            let Some(color) = color else { continue };
+            let Some(region) = side_region(outer, inner, side).and_then(|r| self.mask_of(&r))
+            else {
+                continue;
+            };
+            self.fill(
+                &path,
+                Shader::SolidColor(sk(*color)),
+                FillRule::EvenOdd,
+                Some(&region),
+            );
+        }
+    }
+}
+
+/// Per-side widths (device px) and colours of a line group; a side draws
+/// only with a style other than `none`, as in CSS.
+fn line_sides(
+    painter: &Painter<'_>,
+    sides: [&union_model::LineProps; 4],
+) -> ([f32; 4], [Option<Rgba>; 4]) {
+    let mut widths = [0.0; 4];
+    let mut colors = [None; 4];
+    for (i, side) in sides.iter().enumerate() {
+        let style = side.style.value().copied().unwrap_or(LineStyle::None);
+        if style == LineStyle::None {
+            continue;
+        }
+        widths[i] = px(&side.width) * painter.scale;
+        let color = side.color.value().cloned().unwrap_or(Color::CurrentColor);
+        colors[i] = (widths[i] > 0.0).then(|| painter.color(&color));
+    }
+    (widths, colors)
+}
+
+/// Draws the element box of `computed` (see the crate docs for what is drawn).
+pub fn render_box(
+    computed: &ComputedStyle,
+    palette: &Palette,
+    options: &RenderOptions,
+) -> Result<Pixmap, RenderError> {
+    let RenderOptions {
+        size: (w, h),
+        scale,
+        margin,
+    } = *options;
+    let valid = |v: f32| v.is_finite() && v >= 0.0;
+    if !(valid(w) && valid(h) && valid(margin) && scale.is_finite() && scale > 0.0) {
+        return Err(RenderError::InvalidSize);
+    }
+    let width = ((w + 2.0 * margin) * scale).ceil();
+    let height = ((h + 2.0 * margin) * scale).ceil();
+    if width > MAX_SIDE as f32 || height > MAX_SIDE as f32 {
+        return Err(RenderError::TooLarge(width as u32, height as u32));
+    }
+    let pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
+        .ok_or(RenderError::InvalidSize)?;
+    let mut painter = Painter {
+        style: computed,
+        palette,
+        scale,
+        pixmap,
+    };
+    let style = &computed.style;
+    if style.display.visibility.value() == Some(&union_model::values::Visibility::Hidden) {
+        return Ok(painter.pixmap);
+    }
+    let border_box = Box2 {
+        x: margin * scale,
+        y: margin * scale,
+        width: w * scale,
+        height: h * scale,
+    };
+    let corners = &style.corners;
+    let radii = Radii::resolve(
+        [
+            corners.top_left.value(),
+            corners.top_right.value(),
+            corners.bottom_right.value(),
+            corners.bottom_left.value(),
+        ],
+        border_box,
+        scale,
+    );
+    let border = &style.border;
+    let (bw, border_colors) = line_sides(
+        &painter,
+        [&border.top, &border.right, &border.bottom, &border.left],
+    );
+    let padding_box = border_box.outset(-bw[0], -bw[1], -bw[2], -bw[3]);
+    let inner_radii = radii.inner(bw[0], bw[1], bw[2], bw[3]);
+
+    painter.shadows(border_box, radii, padding_box, inner_radii, false);
+
+    let padding = &style.layout.padding;
+    let s = scale;
+    let (clip_box, clip_radii) = match style.background.clip.value() {
+        Some(BoxArea::PaddingBox) => (padding_box, inner_radii),
+        Some(BoxArea::ContentBox) => {
+            let (t, r, b, l) = (
+                px(&padding.top) * s,
+                px(&padding.right) * s,
+                px(&padding.bottom) * s,
+                px(&padding.left) * s,
+            );
+            (
+                padding_box.outset(-t, -r, -b, -l),
+                inner_radii.inner(t, r, b, l),
+            )
+        }
+        _ => (border_box, radii),
+    };
+    if let Some(clip) = rounded_rect(clip_box, clip_radii) {
+        if let Some(color) = style.background.color.value() {
+            let rgba = painter.color(color);
+            painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
+        }
+        if let Some(shader) = style
+            .background
+            .image
+            .value()
+            .and_then(|i| painter.image_shader(i, padding_box))
+        {
+            painter.fill(&clip, shader, FillRule::Winding, None);
+        }
+    }
+
+    painter.shadows(border_box, radii, padding_box, inner_radii, true);
+
+    painter.lines(border_box, radii, padding_box, inner_radii, border_colors);
+
+    let outline = &style.outline;
+    let (ow, outline_colors) = line_sides(
+        &painter,
+        [&outline.top, &outline.right, &outline.bottom, &outline.left],
+    );
+    if ow.iter().any(|w| *w > 0.0) {
+        let offset = px(&outline.offset) * scale;
+        let inner = border_box.outset(offset, offset, offset, offset);
+        let inner_r = radii.outer(offset);
+        let outer = inner.outset(ow[0], ow[1], ow[2], ow[3]);
+        let outer_r = inner_r.outer(ow[0].max(ow[1]).max(ow[2]).max(ow[3]));
+        painter.lines(outer, outer_r, inner, inner_r, outline_colors);
+    }
+
+    let opacity = style
+        .display
+        .opacity
+        .value()
+        .map_or(1.0, |o| o.0.clamp(0.0, 1.0));
+    if opacity < 1.0 {
+        for byte in painter.pixmap.data_mut() {
+            *byte = (f32::from(*byte) * opacity).round() as u8;
+        }
+    }
+    Ok(painter.pixmap)
+}
