@@ -10,6 +10,5 @@
 
 #![forbid(unsafe_code)]
 
-pub mod chain;
 pub mod inspect;
 pub mod themes;

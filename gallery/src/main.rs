@@ -8,7 +8,8 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use union_gallery::{chain, inspect, themes};
+use union_gallery::{inspect, themes};
+use union_model::chain;
 use union_model::{ColorScheme, Context, Direction, FormFactor, Query, Styler};
 
 /// Check and inspect Union themes.

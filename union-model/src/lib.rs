@@ -38,6 +38,7 @@
 
 pub mod cascade;
 pub mod catalogue;
+pub mod chain;
 pub mod custom;
 mod diagnostic;
 pub mod docs;

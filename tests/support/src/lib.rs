@@ -2,6 +2,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod image;
+
 use std::path::{Path, PathBuf};
 
 /// A temporary folder of test files, removed when dropped.

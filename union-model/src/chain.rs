@@ -1,11 +1,12 @@
-//! The element-chain syntax of `union inspect --element`.
+//! A compact notation for element chains, used by `union inspect`,
+//! snapshot cases and tests.
 //!
 //! Root-first compounds joined by ` > `, each
 //! `Type#id.hint:state[attr=value]` with an optional `@i/n` (1-based
 //! position among `n` siblings), e.g.
 //! `Window > ToolBar[position=header] > ToolButton.flat:hover@2/5`.
 
-use union_model::{AttributeValue, Element, State};
+use crate::{AttributeValue, Element, State};
 
 /// Parses a chain; the error names the bad part.
 pub fn parse_chain(text: &str) -> Result<Vec<Element>, String> {
