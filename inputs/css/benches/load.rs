@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use union_input_css::{ThemeCache, compile_path};
-use union_model::{Theme, ThemeDefinition};
+use union_model::Theme;
 
 fn breeze() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -53,13 +53,7 @@ fn floor(texts: &[String]) -> usize {
 }
 
 fn theme(compiled: union_input_css::Compiled) -> Theme {
-    let definition = ThemeDefinition {
-        name: "breeze".into(),
-        rules: compiled.rules,
-        palette: compiled.palette,
-        ..ThemeDefinition::default()
-    };
-    Theme::compile(definition, None)
+    Theme::compile(compiled.into_definition("breeze"), None)
 }
 
 fn cold(entry: &Path) -> Theme {

@@ -17,7 +17,7 @@ use std::sync::{Arc, RwLock};
 use union_model::selectors::Selector;
 use union_model::{
     Condition, Declaration, DeclaredValue, Diagnostic, Importance, Palette, PropertyId, Rule,
-    SourceLocation, ThemeMetadata,
+    SourceLocation, ThemeDefinition, ThemeMetadata,
 };
 
 /// The result of compiling a stylesheet and its imports.
@@ -35,6 +35,20 @@ pub struct Compiled {
     pub metadata: ThemeMetadata,
     /// The base theme named by `@theme { extends: … }`.
     pub extends: Option<String>,
+}
+
+impl Compiled {
+    /// The theme definition named `name`: rules, palette, metadata and
+    /// `extends` (the diagnostics and files stay with the caller).
+    pub fn into_definition(self, name: impl Into<String>) -> ThemeDefinition {
+        ThemeDefinition {
+            name: name.into(),
+            metadata: self.metadata,
+            extends: self.extends,
+            palette: self.palette,
+            rules: self.rules,
+        }
+    }
 }
 
 /// Compiles the stylesheet at `path` and everything it imports.

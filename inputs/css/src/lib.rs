@@ -49,7 +49,7 @@ pub use compile::{Compiled, compile_path, compile_text};
 pub use source::{MAX_FILE_SIZE, MAX_IMPORT_DEPTH, SourceFile};
 
 use std::path::{Path, PathBuf};
-use union_model::{InputPlugin, LoadOutput, ThemeDefinition};
+use union_model::{InputPlugin, LoadOutput};
 
 /// The CSS input plugin: reads a `.css` file, or a theme folder holding `style.css`.
 #[derive(Debug, Default)]
@@ -137,18 +137,13 @@ impl InputPlugin for CssInput {
 
     fn load(&self, path: &Path) -> LoadOutput {
         let entry = Self::entry_file(path);
-        let compiled = self.compile(&entry);
-        let definition = ThemeDefinition {
-            name: Self::theme_name(path),
-            metadata: compiled.metadata,
-            extends: compiled.extends,
-            palette: compiled.palette,
-            rules: compiled.rules,
-        };
+        let mut compiled = self.compile(&entry);
+        let diagnostics = std::mem::take(&mut compiled.diagnostics);
+        let dependencies = std::mem::take(&mut compiled.files);
         LoadOutput {
-            definition: Some(definition),
-            diagnostics: compiled.diagnostics,
-            dependencies: compiled.files,
+            definition: Some(compiled.into_definition(Self::theme_name(path))),
+            diagnostics,
+            dependencies,
         }
     }
 }

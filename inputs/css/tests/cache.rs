@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use union_input_css::{Compiled, CssInput, ThemeCache, compile_path};
-use union_model::{Context, Element, Query, State, Styler, Theme, ThemeDefinition};
+use union_model::{Context, Element, Query, State, Styler, Theme};
 use union_test_support::TempFolder;
 
 struct Folder(TempFolder);
@@ -31,15 +31,7 @@ impl Folder {
 /// What a compiled theme says about a few elements, for comparing two compilations.
 fn summary(compiled: Compiled) -> String {
     let palette = format!("{:?}", compiled.palette);
-    let theme = Arc::new(Theme::compile(
-        ThemeDefinition {
-            name: "t".into(),
-            rules: compiled.rules,
-            palette: compiled.palette,
-            ..ThemeDefinition::default()
-        },
-        None,
-    ));
+    let theme = Arc::new(Theme::compile(compiled.into_definition("t"), None));
     let styler = Styler::new(theme);
     let mut out = palette;
     for chain in [

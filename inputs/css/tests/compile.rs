@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 use union_input_css::{SourceFile, compile_text};
-use union_model::{
-    ColorScheme, Context, Direction, Element, Query, State, Styler, Theme, ThemeDefinition,
-};
+use union_model::{ColorScheme, Context, Direction, Element, Query, State, Styler, Theme};
 
 const FILE: &str = "/virtual/theme.css";
 
@@ -15,12 +13,10 @@ fn compile(css: &str) -> (Arc<Theme>, Vec<String>) {
         .iter()
         .map(ToString::to_string)
         .collect();
-    let definition = ThemeDefinition {
-        name: "test".into(),
-        rules: compiled.rules,
-        ..ThemeDefinition::default()
-    };
-    (Arc::new(Theme::compile(definition, None)), diagnostics)
+    (
+        Arc::new(Theme::compile(compiled.into_definition("test"), None)),
+        diagnostics,
+    )
 }
 
 /// The decided properties of the last element of `chain`, as CSS lines.

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 use union_input_css::{SourceFile, compile_text};
-use union_model::{Element, Query, Styler, Theme, ThemeDefinition};
+use union_model::{Element, Query, Styler, Theme};
 use union_skia::tiny_skia::Pixmap;
 use union_skia::{RenderError, RenderOptions, render_box};
 
@@ -16,15 +16,7 @@ fn render(css: &str, size: (f32, f32), scale: f32, margin: f32) -> Pixmap {
         "{:?}",
         compiled.diagnostics
     );
-    let theme = Arc::new(Theme::compile(
-        ThemeDefinition {
-            name: "box".into(),
-            rules: compiled.rules,
-            palette: compiled.palette,
-            ..ThemeDefinition::default()
-        },
-        None,
-    ));
+    let theme = Arc::new(Theme::compile(compiled.into_definition("box"), None));
     let styler = Styler::new(Arc::clone(&theme));
     let computed = styler.query(&Query::element(Element::new("Button")));
     render_box(

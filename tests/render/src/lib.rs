@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use union_input_css::{CssInput, SourceFile, compile_text};
 use union_model::{
-    ColorScheme, ComputedStyle, Context, Direction, FormFactor, Query, Styler, Theme,
-    ThemeDefinition, ThemeRegistry,
+    ColorScheme, ComputedStyle, Context, Direction, FormFactor, Query, Styler, Theme, ThemeRegistry,
 };
 use union_test_support::image::Tolerance;
 
@@ -134,12 +133,7 @@ impl Case {
                     compiled.diagnostics
                 );
                 Arc::new(Theme::compile(
-                    ThemeDefinition {
-                        name: self.name.clone(),
-                        rules: compiled.rules,
-                        palette: compiled.palette,
-                        ..ThemeDefinition::default()
-                    },
+                    compiled.into_definition(self.name.clone()),
                     None,
                 ))
             }
