@@ -7,6 +7,7 @@
 use crate::name::Name;
 use crate::specificity::Specificity;
 use crate::state::{Direction, State};
+use std::sync::Arc;
 
 /// A combinator between two compounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -264,12 +265,36 @@ pub enum IndexKey {
 ///
 /// The right-most compound is the *subject*: it matches the target element
 /// (the last element of a query chain).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(from = "SelectorParts", into = "SelectorParts")]
+///
+/// Cloning is cheap (one reference count): rules made from one selector list
+/// and nested rules share their selectors.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(from = "SelectorParts")]
 pub struct Selector {
+    inner: Arc<SelectorInner>,
+}
+
+#[derive(Debug, PartialEq)]
+struct SelectorInner {
     compounds: Vec<Compound>,
     combinators: Vec<Combinator>,
     specificity: Specificity,
+}
+
+impl PartialEq for Selector {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
+    }
+}
+
+impl serde::Serialize for Selector {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SelectorPartsRef {
+            compounds: &self.inner.compounds,
+            combinators: &self.inner.combinators,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Selector {
@@ -295,15 +320,24 @@ impl Selector {
             .map(Specificity::of)
             .sum();
         Self {
-            compounds,
-            combinators,
-            specificity,
+            inner: Arc::new(SelectorInner {
+                compounds,
+                combinators,
+                specificity,
+            }),
         }
     }
 
-    fn push(mut self, combinator: Combinator, compound: Compound) -> Self {
-        let mut compounds = std::mem::take(&mut self.compounds);
-        let mut combinators = std::mem::take(&mut self.combinators);
+    fn push(self, combinator: Combinator, compound: Compound) -> Self {
+        let SelectorInner {
+            mut compounds,
+            mut combinators,
+            ..
+        } = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| SelectorInner {
+            compounds: shared.compounds.clone(),
+            combinators: shared.combinators.clone(),
+            specificity: shared.specificity,
+        });
         compounds.push(compound);
         combinators.push(combinator);
         Self::from_parts(compounds, combinators)
@@ -335,22 +369,28 @@ impl Selector {
 
     /// The compounds, left to right.
     pub fn compounds(&self) -> &[Compound] {
-        &self.compounds
+        &self.inner.compounds
     }
 
     /// The combinators; `combinators()[i]` joins `compounds()[i]` and `compounds()[i + 1]`.
     pub fn combinators(&self) -> &[Combinator] {
-        &self.combinators
+        &self.inner.combinators
+    }
+
+    /// Identifies this selector and its clones (not equal selectors made
+    /// separately): lets a serializer store a shared selector once.
+    pub fn identity(&self) -> *const () {
+        Arc::as_ptr(&self.inner).cast()
     }
 
     /// The CSS specificity (ids, class-likes, types).
     pub fn specificity(&self) -> Specificity {
-        self.specificity
+        self.inner.specificity
     }
 
     /// The rule-index key from the subject compound: id, else hint, else type.
     pub fn index_key(&self) -> IndexKey {
-        let Some(subject) = self.compounds.last() else {
+        let Some(subject) = self.inner.compounds.last() else {
             return IndexKey::Universal;
         };
         let mut key = IndexKey::Universal;
@@ -369,23 +409,20 @@ impl Selector {
 }
 
 /// The serialised form of a [`Selector`] (its cached fields are recomputed on load).
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Deserialize)]
 struct SelectorParts {
     compounds: Vec<Compound>,
     combinators: Vec<Combinator>,
 }
 
+#[derive(serde::Serialize)]
+struct SelectorPartsRef<'a> {
+    compounds: &'a [Compound],
+    combinators: &'a [Combinator],
+}
+
 impl From<SelectorParts> for Selector {
     fn from(parts: SelectorParts) -> Self {
         Selector::from_parts(parts.compounds, parts.combinators)
-    }
-}
-
-impl From<Selector> for SelectorParts {
-    fn from(selector: Selector) -> Self {
-        SelectorParts {
-            compounds: selector.compounds,
-            combinators: selector.combinators,
-        }
     }
 }

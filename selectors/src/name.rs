@@ -98,8 +98,23 @@ impl serde::Serialize for Name {
 
 impl<'de> serde::Deserialize<'de> for Name {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Ok(Self::new(&text))
+        deserializer.deserialize_str(NameVisitor)
+    }
+}
+
+/// Makes a name straight from the deserializer's text (borrowed when the
+/// format allows), without an intermediate `String`.
+struct NameVisitor;
+
+impl serde::de::Visitor<'_> for NameVisitor {
+    type Value = Name;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Name, E> {
+        Ok(Name::new(text))
     }
 }
 

@@ -65,15 +65,20 @@ impl FileStamp {
     }
 }
 
+/// Text that repeats (custom properties, `var()` values, folders) is stored
+/// once in the entry's string table and referred to by index, so loading
+/// makes one shared allocation per distinct string.
+type StringIndex = u32;
+
 #[derive(Serialize, Deserialize)]
 enum CachedValue {
     Value(Value),
     None,
     Inherit,
     Deferred {
-        text: String,
-        shorthand: Option<String>,
-        base_dir: PathBuf,
+        text: StringIndex,
+        shorthand: Option<StringIndex>,
+        base_dir: u32,
     },
 }
 
@@ -82,16 +87,24 @@ enum CachedValue {
 #[derive(Serialize, Deserialize)]
 struct CachedBlock {
     declarations: Vec<(u16, CachedValue)>,
-    custom: Vec<(String, String)>,
+    custom: Vec<(StringIndex, StringIndex)>,
+}
+
+/// A rule's location: an index into the entry's files, line and column.
+#[derive(Serialize, Deserialize)]
+struct CachedLocation {
+    file: u32,
+    line: u32,
+    column: u32,
 }
 
 #[derive(Serialize, Deserialize)]
 struct CachedRule {
-    selector: Selector,
+    selector: u32,
     block: u32,
-    condition: Option<Condition>,
+    condition: Option<u32>,
     important: bool,
-    location: Option<SourceLocation>,
+    location: Option<CachedLocation>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -101,6 +114,10 @@ struct Entry {
     schema: u64,
     entry: PathBuf,
     files: Vec<FileStamp>,
+    strings: Vec<String>,
+    folders: Vec<PathBuf>,
+    selectors: Vec<Selector>,
+    conditions: Vec<Condition>,
     blocks: Vec<CachedBlock>,
     rules: Vec<CachedRule>,
     palette: Vec<(ColorSet, ColorRole, Rgba)>,
@@ -151,8 +168,24 @@ impl ThemeCache {
         if !valid {
             return None;
         }
+        let files: Vec<Arc<Path>> = cached
+            .files
+            .into_iter()
+            .map(|f| Arc::from(f.path.as_path()))
+            .collect();
+        let strings: Vec<Arc<str>> = cached
+            .strings
+            .iter()
+            .map(|s| Arc::from(s.as_str()))
+            .collect();
+        let folders: Vec<Arc<Path>> = cached
+            .folders
+            .iter()
+            .map(|f| Arc::from(f.as_path()))
+            .collect();
+        let conditions: Vec<Arc<Condition>> = cached.conditions.into_iter().map(Arc::new).collect();
         let mut compiled = Compiled {
-            files: cached.files.into_iter().map(|f| f.path).collect(),
+            files: files.iter().map(|f| f.to_path_buf()).collect(),
             diagnostics: cached.diagnostics,
             metadata: cached.metadata,
             extends: cached.extends,
@@ -164,21 +197,34 @@ impl ThemeCache {
         let blocks: Vec<Restored> = cached
             .blocks
             .into_iter()
-            .map(restore_block)
+            .map(|block| restore_block(block, &strings, &folders))
             .collect::<Option<_>>()?;
+        compiled.rules.reserve(cached.rules.len());
         for rule in cached.rules {
             let block = blocks.get(rule.block as usize)?;
+            let location = match rule.location {
+                Some(at) => Some(SourceLocation {
+                    file: Arc::clone(files.get(at.file as usize)?),
+                    line: at.line,
+                    column: at.column,
+                }),
+                None => None,
+            };
+            let condition = match rule.condition {
+                Some(index) => Some(Arc::clone(conditions.get(index as usize)?)),
+                None => None,
+            };
             compiled.rules.push(Rule {
-                selector: rule.selector,
+                selector: cached.selectors.get(rule.selector as usize)?.clone(),
                 declarations: Arc::clone(&block.0),
                 custom: Arc::clone(&block.1),
-                condition: rule.condition.map(Arc::new),
+                condition,
                 importance: if rule.important {
                     Importance::Important
                 } else {
                     Importance::Normal
                 },
-                location: rule.location,
+                location,
             });
         }
         Some(compiled)
@@ -198,31 +244,38 @@ impl ThemeCache {
         else {
             return;
         };
-        // Rules of one selector list share their declarations: store each block once.
-        let mut blocks = Vec::new();
-        let mut block_of: std::collections::HashMap<*const Declaration, u32> =
-            std::collections::HashMap::new();
+        // Rules of one selector list share their declarations, nested rules
+        // share selectors, and `@media` blocks share conditions: store each once.
+        let mut table = Tables::default();
+        for (index, file) in compiled.files.iter().enumerate() {
+            table
+                .files
+                .insert(file.as_path(), u32::try_from(index).unwrap_or(u32::MAX));
+        }
         let mut rules = Vec::with_capacity(compiled.rules.len());
         for rule in &compiled.rules {
-            let key = rule.declarations.as_ptr();
-            let block = match block_of.get(&key) {
-                Some(index) => *index,
-                None => {
-                    let Some(saved) = save_block(rule) else {
+            let Some(block) = table.block(rule) else {
+                return;
+            };
+            let location = match &rule.location {
+                Some(at) => {
+                    let Some(file) = table.files.get(&*at.file) else {
                         return;
                     };
-                    blocks.push(saved);
-                    let index = u32::try_from(blocks.len() - 1).unwrap_or(u32::MAX);
-                    block_of.insert(key, index);
-                    index
+                    Some(CachedLocation {
+                        file: *file,
+                        line: at.line,
+                        column: at.column,
+                    })
                 }
+                None => None,
             };
             rules.push(CachedRule {
-                selector: rule.selector.clone(),
+                selector: table.selector(&rule.selector),
                 block,
-                condition: rule.condition.as_deref().cloned(),
+                condition: rule.condition.as_ref().map(|c| table.condition(c)),
                 important: rule.importance == Importance::Important,
-                location: rule.location.clone(),
+                location,
             });
         }
         let cached = Entry {
@@ -231,7 +284,11 @@ impl ThemeCache {
             schema: SCHEMA_HASH,
             entry: entry.to_path_buf(),
             files,
-            blocks,
+            strings: table.strings.list,
+            folders: table.folders,
+            selectors: table.selectors,
+            conditions: table.conditions,
+            blocks: table.blocks,
             rules,
             palette: compiled.palette.entries().collect(),
             metadata: compiled.metadata.clone(),
@@ -253,7 +310,79 @@ impl ThemeCache {
 
 type Restored = (Arc<[Declaration]>, Arc<[(Arc<str>, Arc<str>)]>);
 
-fn save_block(rule: &Rule) -> Option<CachedBlock> {
+/// Deduplicating tables built while storing an entry.
+#[derive(Default)]
+struct Tables<'a> {
+    files: std::collections::HashMap<&'a Path, u32>,
+    strings: StringTable,
+    folders: Vec<PathBuf>,
+    selectors: Vec<Selector>,
+    selector_of: std::collections::HashMap<*const (), u32>,
+    conditions: Vec<Condition>,
+    condition_of: std::collections::HashMap<*const Condition, u32>,
+    blocks: Vec<CachedBlock>,
+    block_of: std::collections::HashMap<*const Declaration, u32>,
+}
+
+fn index_of(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+impl Tables<'_> {
+    fn selector(&mut self, selector: &Selector) -> u32 {
+        let key = selector.identity();
+        *self.selector_of.entry(key).or_insert_with(|| {
+            self.selectors.push(selector.clone());
+            index_of(self.selectors.len() - 1)
+        })
+    }
+
+    fn condition(&mut self, condition: &Arc<Condition>) -> u32 {
+        *self
+            .condition_of
+            .entry(Arc::as_ptr(condition))
+            .or_insert_with(|| {
+                self.conditions.push((**condition).clone());
+                index_of(self.conditions.len() - 1)
+            })
+    }
+
+    fn block(&mut self, rule: &Rule) -> Option<u32> {
+        let key = rule.declarations.as_ptr();
+        if let Some(index) = self.block_of.get(&key) {
+            return Some(*index);
+        }
+        let saved = save_block(rule, &mut self.strings, &mut self.folders)?;
+        self.blocks.push(saved);
+        let index = index_of(self.blocks.len() - 1);
+        self.block_of.insert(key, index);
+        Some(index)
+    }
+}
+
+#[derive(Default)]
+struct StringTable {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, StringIndex>,
+}
+
+impl StringTable {
+    fn intern(&mut self, text: &str) -> StringIndex {
+        if let Some(index) = self.index.get(text) {
+            return *index;
+        }
+        self.list.push(text.to_owned());
+        let index = index_of(self.list.len() - 1);
+        self.index.insert(text.to_owned(), index);
+        index
+    }
+}
+
+fn save_block(
+    rule: &Rule,
+    strings: &mut StringTable,
+    folders: &mut Vec<PathBuf>,
+) -> Option<CachedBlock> {
     let declarations = rule
         .declarations
         .iter()
@@ -265,9 +394,15 @@ fn save_block(rule: &Rule) -> Option<CachedBlock> {
                 DeclaredValue::Deferred(deferred) => {
                     let css = deferred.as_any().downcast_ref::<CssDeferred>()?;
                     CachedValue::Deferred {
-                        text: css.text.to_string(),
-                        shorthand: css.shorthand.as_ref().map(ToString::to_string),
-                        base_dir: css.base_dir.to_path_buf(),
+                        text: strings.intern(&css.text),
+                        shorthand: css.shorthand.as_deref().map(|s| strings.intern(s)),
+                        base_dir: match folders.iter().position(|f| **f == *css.base_dir) {
+                            Some(index) => index_of(index),
+                            None => {
+                                folders.push(css.base_dir.to_path_buf());
+                                index_of(folders.len() - 1)
+                            }
+                        },
                     }
                 }
             };
@@ -277,7 +412,7 @@ fn save_block(rule: &Rule) -> Option<CachedBlock> {
     let custom = rule
         .custom
         .iter()
-        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .map(|(n, v)| (strings.intern(n), strings.intern(v)))
         .collect();
     Some(CachedBlock {
         declarations,
@@ -285,7 +420,12 @@ fn save_block(rule: &Rule) -> Option<CachedBlock> {
     })
 }
 
-fn restore_block(block: CachedBlock) -> Option<Restored> {
+fn restore_block(
+    block: CachedBlock,
+    strings: &[Arc<str>],
+    folders: &[Arc<Path>],
+) -> Option<Restored> {
+    let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
     let mut declarations = Vec::with_capacity(block.declarations.len());
     for (index, value) in block.declarations {
         let id = *PropertyId::ALL.get(usize::from(index))?;
@@ -298,10 +438,13 @@ fn restore_block(block: CachedBlock) -> Option<Restored> {
                 shorthand,
                 base_dir,
             } => DeclaredValue::Deferred(Arc::new(CssDeferred {
-                text: Arc::from(text.as_str()),
-                shorthand: shorthand.map(|s| Arc::from(s.as_str())),
+                text: string(text)?,
+                shorthand: match shorthand {
+                    Some(index) => Some(string(index)?),
+                    None => None,
+                },
                 longhand: id,
-                base_dir: Arc::from(base_dir.as_path()),
+                base_dir: Arc::clone(folders.get(base_dir as usize)?),
             })),
         };
         declarations.push(Declaration::new(id, value).ok()?);
@@ -309,7 +452,7 @@ fn restore_block(block: CachedBlock) -> Option<Restored> {
     let custom = block
         .custom
         .into_iter()
-        .map(|(n, v)| (Arc::from(n.as_str()), Arc::from(v.as_str())))
-        .collect();
+        .map(|(n, v)| Some((string(n)?, string(v)?)))
+        .collect::<Option<_>>()?;
     Some((declarations.into(), custom))
 }

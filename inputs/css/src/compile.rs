@@ -11,7 +11,6 @@ use lightningcss::error::{Error, ParserError, SelectorError};
 use lightningcss::properties::Property;
 use lightningcss::rules::{CssRule, Location};
 use lightningcss::stylesheet::{ParserOptions, PrinterOptions, StyleSheet};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use union_model::selectors::Selector;
@@ -366,21 +365,31 @@ impl Compiler {
         let written = context
             .map
             .block_after(context.source.offset(loc.line, loc.column));
-        let mut seen: HashMap<String, usize> = HashMap::new();
         // The n-th declaration of a name in lightningcss' list is the n-th
-        // written one: its location, and its value text as the author wrote it.
-        let mut locate = |name: &str| -> (SourceLocation, Option<&str>) {
-            let nth = seen.entry(name.to_owned()).or_default();
-            let found =
-                written.and_then(|b| b.declarations.iter().filter(|d| d.name == name).nth(*nth));
-            *nth += 1;
+        // written one: its offset, and its value text as the author wrote it.
+        // Locations are only worked out for diagnostics.
+        let mut used = vec![false; written.map_or(0, |b| b.declarations.len())];
+        let mut locate = |name: &str| -> (Option<usize>, Option<&str>) {
+            let found = written.and_then(|b| {
+                b.declarations
+                    .iter()
+                    .enumerate()
+                    .find(|(i, d)| !used[*i] && d.name.eq_ignore_ascii_case(name))
+            });
             match found {
-                Some(declaration) => (
-                    context.source.location_of_offset(declaration.offset),
-                    declaration.value_text(&context.source.text),
-                ),
-                None => (rule_location.clone(), None),
+                Some((index, declaration)) => {
+                    used[index] = true;
+                    (
+                        Some(declaration.offset),
+                        declaration.value_text(&context.source.text),
+                    )
+                }
+                None => (None, None),
             }
+        };
+        let location_of = |offset: Option<usize>| match offset {
+            Some(offset) => context.source.location_of_offset(offset),
+            None => rule_location.clone(),
         };
         for (properties, importance) in [
             (&block.declarations, Importance::Normal),
@@ -389,25 +398,33 @@ impl Compiler {
             let mut declarations = Vec::new();
             let mut custom: Vec<(Arc<str>, Arc<str>)> = Vec::new();
             for property in properties {
-                let name = property.property_id().name().to_owned();
-                let (location, written_value) = locate(&name.to_ascii_lowercase());
+                let id = property.property_id();
+                let name = id.name();
+                let (offset, written_value) = locate(name);
                 if name.starts_with("--") {
                     match property.value_to_css_string(PrinterOptions::default()) {
                         Ok(value) => {
-                            custom.push((Arc::from(name.as_str()), Arc::from(value.trim())));
+                            custom.push((Arc::from(name), Arc::from(value.trim())));
                         }
                         Err(e) => {
-                            self.error(format!("`{name}`: cannot read the value: {e}"), location);
+                            let message = format!("`{name}`: cannot read the value: {e}");
+                            self.error(message, location_of(offset));
                         }
                     }
                     continue;
                 }
-                let name = name.to_ascii_lowercase();
-                match declaration(&name, property, written_value, context) {
+                let lower;
+                let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower = name.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    name
+                };
+                match declaration(name, property, written_value, context) {
                     Ok(mut list) => declarations.append(&mut list),
                     Err(message) => self.error(
                         format!("`{name}`: {message}; the declaration is ignored"),
-                        location,
+                        location_of(offset),
                     ),
                 }
             }
@@ -454,10 +471,10 @@ fn declaration(
     let value_context = ValueContext {
         base_dir: &context.base_dir,
     };
-    let keyword = text.trim().to_ascii_lowercase();
+    let keyword = css_keyword(text);
     let typed = |id: PropertyId, value| Declaration::new(id, value).map_err(|e| e.to_string());
     if let Some(id) = PropertyId::from_css_name(name) {
-        let value = match keyword.as_str() {
+        let value = match keyword {
             "inherit" => DeclaredValue::Inherit,
             "initial" | "unset" | "revert" | "revert-layer" => {
                 return Err(format!(
@@ -477,7 +494,7 @@ fn declaration(
             "unknown property `{name}` (see docs/properties.md)"
         ));
     }
-    match keyword.as_str() {
+    match keyword {
         "inherit" => {
             return Ok(shorthand::longhands(name)
                 .into_iter()
@@ -496,6 +513,24 @@ fn declaration(
         .into_iter()
         .map(|(id, value)| typed(id, value.map_or(DeclaredValue::None, DeclaredValue::Value)))
         .collect()
+}
+
+/// The value as a lower-case CSS-wide keyword (`inherit`, `none`, …) when it
+/// is one of those; "" otherwise (no allocation for ordinary values).
+fn css_keyword(text: &str) -> &'static str {
+    const KEYWORDS: [&str; 6] = [
+        "inherit",
+        "initial",
+        "unset",
+        "revert",
+        "revert-layer",
+        "none",
+    ];
+    let text = text.trim();
+    KEYWORDS
+        .into_iter()
+        .find(|k| k.eq_ignore_ascii_case(text))
+        .unwrap_or("")
 }
 
 fn at_rule_location(rule: &CssRule<'_, UnionAtRule>) -> Option<Location> {

@@ -23,9 +23,10 @@ impl Written {
     /// The value text in `source`, trimmed, without `!important`.
     pub fn value_text<'a>(&self, source: &'a str) -> Option<&'a str> {
         let text = source.get(self.value.clone())?.trim();
-        let lower = text.to_ascii_lowercase();
-        let without = match lower.rfind('!') {
-            Some(bang) if lower[bang + 1..].trim() == "important" => text[..bang].trim_end(),
+        let without = match text.rfind('!') {
+            Some(bang) if text[bang + 1..].trim().eq_ignore_ascii_case("important") => {
+                text[..bang].trim_end()
+            }
             _ => text,
         };
         Some(without)
