@@ -55,7 +55,7 @@ struct Painter<'a> {
     style: &'a ComputedStyle,
     palette: &'a Palette,
     scale: f32,
-    pixmap: Pixmap,
+    pixmap: &'a mut Pixmap,
 }
 
 fn sk(rgba: Rgba) -> SkColor {
@@ -435,8 +435,47 @@ pub fn render_box(
     if width > MAX_SIDE as f32 || height > MAX_SIDE as f32 {
         return Err(RenderError::TooLarge(width as u32, height as u32));
     }
-    let pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
+    let mut pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
         .ok_or(RenderError::InvalidSize)?;
+    let border_box = Box2 {
+        x: margin * scale,
+        y: margin * scale,
+        width: w * scale,
+        height: h * scale,
+    };
+    paint_element(&mut pixmap, computed, palette, border_box, scale);
+    fade(&mut pixmap, opacity(&computed.style));
+    Ok(pixmap)
+}
+
+/// The element's `opacity`, clamped to 0..=1 (1 when unset).
+pub(crate) fn opacity(style: &union_model::Style) -> f32 {
+    style
+        .display
+        .opacity
+        .value()
+        .map_or(1.0, |o| o.0.clamp(0.0, 1.0))
+}
+
+/// Multiplies every pixel by `opacity` (premultiplied, so all channels).
+pub(crate) fn fade(pixmap: &mut Pixmap, opacity: f32) {
+    if opacity < 1.0 {
+        for byte in pixmap.data_mut() {
+            *byte = (f32::from(*byte) * opacity).round() as u8;
+        }
+    }
+}
+
+/// Paints one element's box (everything but its opacity, which applies to
+/// the element together with its parts) with its border box at
+/// `border_box` in device pixels.
+pub(crate) fn paint_element(
+    pixmap: &mut Pixmap,
+    computed: &ComputedStyle,
+    palette: &Palette,
+    border_box: Box2,
+    scale: f32,
+) {
     let mut painter = Painter {
         style: computed,
         palette,
@@ -445,14 +484,8 @@ pub fn render_box(
     };
     let style = &computed.style;
     if style.display.visibility.value() == Some(&union_model::values::Visibility::Hidden) {
-        return Ok(painter.pixmap);
+        return;
     }
-    let border_box = Box2 {
-        x: margin * scale,
-        y: margin * scale,
-        width: w * scale,
-        height: h * scale,
-    };
     let corners = &style.corners;
     let radii = Radii::resolve(
         [
@@ -525,15 +558,4 @@ pub fn render_box(
         painter.lines(outer, outer_r, inner, inner_r, outline_colors);
     }
 
-    let opacity = style
-        .display
-        .opacity
-        .value()
-        .map_or(1.0, |o| o.0.clamp(0.0, 1.0));
-    if opacity < 1.0 {
-        for byte in painter.pixmap.data_mut() {
-            *byte = (f32::from(*byte) * opacity).round() as u8;
-        }
-    }
-    Ok(painter.pixmap)
 }
