@@ -1,4 +1,4 @@
-//! `union`: check and inspect Union themes.
+//! `union`: check, inspect and render Union themes.
 
 #![allow(
     clippy::print_stdout,
@@ -8,11 +8,11 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use union_gallery::{inspect, themes};
+use union_gallery::{inspect, render, themes};
 use union_model::chain;
 use union_model::{ColorScheme, Context, Direction, FormFactor, Query, Styler};
 
-/// Check and inspect Union themes.
+/// Check, inspect and render Union themes.
 #[derive(Debug, Parser)]
 #[command(name = "union", version, about)]
 struct Cli {
@@ -44,9 +44,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw an element (a catalogue control with its parts, or any other
+    /// element type as its box) into a PNG with the tiny-skia reference renderer.
+    Render(render::RenderArgs),
 }
 
-fn parse_context(text: &str) -> Result<Context, String> {
+/// Parses `--context`.
+pub(crate) fn parse_context(text: &str) -> Result<Context, String> {
     let mut context = Context::default();
     for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (key, value) = pair
@@ -133,6 +137,13 @@ fn main() -> ExitCode {
             context,
             json,
         } => match inspect_command(&theme, &element, &context, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Render(args) => match render::run(&args, parse_context) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");

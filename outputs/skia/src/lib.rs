@@ -21,10 +21,17 @@
 
 #![forbid(unsafe_code)]
 
+mod behaviour;
 mod blur;
+mod control;
 mod geometry;
+mod images;
 mod paint;
+mod text;
 
+pub use control::{Rendered, Renderer, Scene};
 pub use geometry::{Box2, Radii};
+pub use images::{Images, MAX_IMAGE_FILE};
 pub use paint::{MAX_SIDE, RenderError, RenderOptions, render_box};
+pub use text::{DEFAULT_FONT_DIR, DEFAULT_FONT_SIZE, Fonts, TextLayout, TextStyle};
 pub use tiny_skia;

@@ -557,5 +557,4 @@ pub(crate) fn paint_element(
         let outer_r = inner_r.outer(ow[0].max(ow[1]).max(ow[2]).max(ow[3]));
         painter.lines(outer, outer_r, inner, inner_r, outline_colors);
     }
-
 }

@@ -1,0 +1,378 @@
+//! Text: shaped and laid out with parley, rasterised with swash.
+//!
+//! Slint shapes with parley too, so sizes measured here agree with what the
+//! Slint output draws. Fonts come from an explicit [`Fonts`] set, never from
+//! whatever the machine has installed, so renders are reproducible: the
+//! default set is DejaVu (Debian's `fonts-dejavu-core`), with `sans-serif`,
+//! `serif` and `monospace` mapped to its families. A family a theme names
+//! that the set lacks falls back to `sans-serif`, as a browser would.
+
+use parley::fontique::{Blob, Collection, CollectionOptions, FamilyId, GenericFamily, SourceCache};
+use parley::{
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, Layout,
+    LayoutContext, OverflowWrap, PositionedLayoutItem, StyleProperty, TextWrapMode,
+};
+use std::path::{Path, PathBuf};
+use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
+use swash::zeno::{Format, Vector};
+use tiny_skia::{Pixmap, PixmapPaint, Transform};
+use union_model::values::{Elide, Rgba};
+use union_model::{Style, values};
+
+/// Where the default font set is read from, unless `UNION_FONT_DIR` says otherwise.
+pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
+
+/// Font size when the style sets none (logical px; 10pt).
+pub const DEFAULT_FONT_SIZE: f32 = 13.333_333;
+
+/// A fixed set of fonts and the scratch space to lay text out with them.
+pub struct Fonts {
+    fonts: FontContext,
+    layouts: LayoutContext<()>,
+    scaler: ScaleContext,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fonts").finish_non_exhaustive()
+    }
+}
+
+/// How a text part is drawn: resolved from a style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextStyle {
+    /// CSS family list (`"Noto Sans", sans-serif`).
+    pub families: String,
+    /// Logical px.
+    pub size: f32,
+    /// 1 to 1000.
+    pub weight: f32,
+    /// Italic or oblique.
+    pub italic: bool,
+    /// Wraps at the available width.
+    pub wrap: bool,
+    /// Breaks inside words when a word does not fit.
+    pub break_words: bool,
+    /// Where overflowing text is elided.
+    pub elide: Elide,
+    /// Horizontal alignment of lines.
+    pub align: values::Align,
+}
+
+impl TextStyle {
+    /// The text style of a computed style (lengths resolved).
+    pub fn of(style: &Style) -> TextStyle {
+        let text = &style.text;
+        let mut families: Vec<String> = text
+            .font_family
+            .value()
+            .map(|f| f.0.iter().map(|name| css_family(name)).collect())
+            .unwrap_or_default();
+        families.push("sans-serif".to_owned());
+        TextStyle {
+            families: families.join(", "),
+            size: text
+                .font_size
+                .value()
+                .and_then(|l| l.px())
+                .filter(|s| s.is_finite() && *s > 0.0)
+                .map_or(DEFAULT_FONT_SIZE, |s| s.min(1000.0)),
+            weight: f32::from(text.font_weight.value().map_or(400, |w| w.0)),
+            italic: matches!(
+                text.font_style.value(),
+                Some(values::FontStyle::Italic | values::FontStyle::Oblique)
+            ),
+            wrap: text.wrap.value() == Some(&values::TextWrapMode::Wrap),
+            break_words: matches!(
+                text.overflow_wrap.value(),
+                Some(values::OverflowWrap::Anywhere | values::OverflowWrap::BreakWord)
+            ),
+            elide: *text.elide.value_or(&Elide::None),
+            align: *text.alignment.horizontal.value_or(&values::Align::Start),
+        }
+    }
+}
+
+fn css_family(name: &str) -> String {
+    match name {
+        "sans-serif" | "serif" | "monospace" | "system-ui" => name.to_owned(),
+        _ => format!("\"{}\"", name.replace(['"', '\\'], "")),
+    }
+}
+
+/// Text laid out for drawing at one scale.
+pub struct TextLayout {
+    layout: Layout<()>,
+    scale: f32,
+}
+
+impl std::fmt::Debug for TextLayout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (width, height) = self.size();
+        f.debug_struct("TextLayout")
+            .field("width", &width)
+            .field("height", &height)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TextLayout {
+    /// Width and height in logical px.
+    pub fn size(&self) -> (f32, f32) {
+        (
+            self.layout.width() / self.scale,
+            self.layout.height() / self.scale,
+        )
+    }
+}
+
+impl Fonts {
+    /// The default set: every font file in `UNION_FONT_DIR`, else in
+    /// [`DEFAULT_FONT_DIR`].
+    pub fn deterministic() -> Result<Fonts, String> {
+        let dir = std::env::var_os("UNION_FONT_DIR")
+            .map_or_else(|| PathBuf::from(DEFAULT_FONT_DIR), PathBuf::from);
+        Fonts::from_dir(&dir)
+    }
+
+    /// Every `.ttf`, `.otf` and `.ttc` file in `dir` (no system fonts).
+    pub fn from_dir(dir: &Path) -> Result<Fonts, String> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot read the font folder: {e}", dir.display()))?;
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc")
+                })
+            })
+            .collect();
+        files.sort();
+        let mut collection = Collection::new(CollectionOptions {
+            shared: false,
+            system_fonts: false,
+        });
+        for file in &files {
+            let data = std::fs::read(file)
+                .map_err(|e| format!("{}: cannot read the font: {e}", file.display()))?;
+            collection.register_fonts(Blob::from(data), None);
+        }
+        let mut first = |names: &[&str]| -> Vec<FamilyId> {
+            names
+                .iter()
+                .filter_map(|n| collection.family_id(n))
+                .take(1)
+                .collect()
+        };
+        let sans = first(&["DejaVu Sans", "Noto Sans", "Liberation Sans"]);
+        let serif = first(&["DejaVu Serif", "Noto Serif", "Liberation Serif"]);
+        let mono = first(&["DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono"]);
+        if sans.is_empty() {
+            return Err(format!(
+                "{}: no sans-serif font (DejaVu Sans, Noto Sans or Liberation Sans) among {} font files",
+                dir.display(),
+                files.len()
+            ));
+        }
+        collection.set_generic_families(GenericFamily::SansSerif, sans.iter().copied());
+        collection.set_generic_families(GenericFamily::SystemUi, sans.iter().copied());
+        let or_sans = |ids: Vec<FamilyId>| if ids.is_empty() { sans.clone() } else { ids };
+        collection.set_generic_families(GenericFamily::Serif, or_sans(serif).into_iter());
+        collection.set_generic_families(GenericFamily::Monospace, or_sans(mono).into_iter());
+        Ok(Fonts {
+            fonts: FontContext {
+                collection,
+                source_cache: SourceCache::default(),
+            },
+            layouts: LayoutContext::new(),
+            scaler: ScaleContext::new(),
+        })
+    }
+
+    /// Lays `text` out at `scale` device pixels per logical pixel, wrapping
+    /// (when the style wraps) and eliding (when it elides) at `max_width`
+    /// logical px.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        max_width: Option<f32>,
+        scale: f32,
+    ) -> TextLayout {
+        let mut laid = self.shape(text, style, max_width, scale);
+        let Some(limit) = max_width.filter(|_| style.elide != Elide::None && !style.wrap) else {
+            return laid;
+        };
+        if laid.size().0 <= limit + 0.01 {
+            return laid;
+        }
+        // The longest elision that fits: binary search over kept characters.
+        let chars: Vec<char> = text.chars().collect();
+        let (mut low, mut high) = (0usize, chars.len());
+        let mut best = self.shape("…", style, None, scale);
+        while low < high {
+            let keep = (low + high).div_ceil(2);
+            let candidate = self.shape(&elided(&chars, keep, style.elide), style, None, scale);
+            if candidate.size().0 <= limit + 0.01 {
+                best = candidate;
+                low = keep;
+            } else {
+                high = keep - 1;
+            }
+        }
+        laid = best;
+        laid
+    }
+
+    fn shape(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        max_width: Option<f32>,
+        scale: f32,
+    ) -> TextLayout {
+        let mut builder = self
+            .layouts
+            .ranged_builder(&mut self.fonts, text, scale, true);
+        builder.push_default(StyleProperty::FontFamily(FontFamily::Source(
+            style.families.as_str().into(),
+        )));
+        builder.push_default(StyleProperty::FontSize(style.size));
+        builder.push_default(StyleProperty::FontWeight(FontWeight::new(style.weight)));
+        if style.italic {
+            builder.push_default(StyleProperty::FontStyle(FontStyle::Italic));
+        }
+        builder.push_default(StyleProperty::TextWrapMode(if style.wrap {
+            TextWrapMode::Wrap
+        } else {
+            TextWrapMode::NoWrap
+        }));
+        if style.break_words {
+            builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
+        }
+        let mut layout: Layout<()> = builder.build(text);
+        let width = max_width.filter(|_| style.wrap).map(|w| w * scale);
+        layout.break_all_lines(width);
+        let alignment = match style.align {
+            values::Align::End => Alignment::End,
+            values::Align::Center | values::Align::StackCenter => Alignment::Center,
+            values::Align::Fill | values::Align::StackFill => Alignment::Justify,
+            values::Align::Start => Alignment::Start,
+        };
+        layout.align(alignment, AlignmentOptions::default());
+        TextLayout { layout, scale }
+    }
+
+    /// Draws `text` with its top-left at (`x`, `y`) device pixels in `color`.
+    pub fn draw(&mut self, pixmap: &mut Pixmap, text: &TextLayout, x: f32, y: f32, color: Rgba) {
+        for line in text.layout.lines() {
+            for item in line.items() {
+                let PositionedLayoutItem::GlyphRun(glyphs) = item else {
+                    continue;
+                };
+                let run = glyphs.run();
+                let font = run.font();
+                let Some(font_ref) =
+                    swash::FontRef::from_index(font.data.as_ref(), font.index as usize)
+                else {
+                    continue;
+                };
+                let synthesis = run.synthesis();
+                let mut scaler = self
+                    .scaler
+                    .builder(font_ref)
+                    .size(run.font_size())
+                    .hint(false)
+                    .normalized_coords(run.normalized_coords().iter().map(|c| c.to_bits()))
+                    .build();
+                for glyph in glyphs.positioned_glyphs() {
+                    let gx = x + glyph.x;
+                    let gy = y + glyph.y;
+                    let offset = Vector::new(gx.fract(), gy.fract());
+                    let mut render = Render::new(&[
+                        Source::ColorOutline(0),
+                        Source::ColorBitmap(StrikeWith::BestFit),
+                        Source::Outline,
+                    ]);
+                    render.format(Format::Alpha).offset(offset);
+                    if synthesis.embolden() {
+                        render.embolden(run.font_size() / 24.0);
+                    }
+                    if let Some(angle) = synthesis.skew() {
+                        render.transform(Some(swash::zeno::Transform::skew(
+                            swash::zeno::Angle::from_degrees(angle),
+                            swash::zeno::Angle::ZERO,
+                        )));
+                    }
+                    let Ok(id) = u16::try_from(glyph.id) else {
+                        continue;
+                    };
+                    let Some(image) = render.render(&mut scaler, id) else {
+                        continue;
+                    };
+                    let p = image.placement;
+                    if p.width == 0 || p.height == 0 || image.content != Content::Mask {
+                        continue;
+                    }
+                    let Some(mut mask) = Pixmap::new(p.width, p.height) else {
+                        continue;
+                    };
+                    for (pixel, coverage) in mask.data_mut().chunks_exact_mut(4).zip(&image.data) {
+                        let a = f32::from(*coverage) / 255.0 * color.a.clamp(0.0, 1.0);
+                        pixel[0] = (color.r.clamp(0.0, 1.0) * a * 255.0).round() as u8;
+                        pixel[1] = (color.g.clamp(0.0, 1.0) * a * 255.0).round() as u8;
+                        pixel[2] = (color.b.clamp(0.0, 1.0) * a * 255.0).round() as u8;
+                        pixel[3] = (a * 255.0).round() as u8;
+                    }
+                    pixmap.draw_pixmap(
+                        gx.floor() as i32 + p.left,
+                        gy.floor() as i32 - p.top,
+                        mask.as_ref(),
+                        &PixmapPaint::default(),
+                        Transform::identity(),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `chars` with only `keep` of them left and an ellipsis where the rest were.
+fn elided(chars: &[char], keep: usize, elide: Elide) -> String {
+    let keep = keep.min(chars.len());
+    let cut = chars.len() - keep;
+    let mut out = String::new();
+    match elide {
+        Elide::Start => {
+            out.push('…');
+            out.extend(&chars[cut..]);
+        }
+        Elide::Middle => {
+            let head = keep.div_ceil(2);
+            out.extend(&chars[..head]);
+            out.push('…');
+            out.extend(&chars[chars.len() - (keep - head)..]);
+        }
+        Elide::End | Elide::None => {
+            out.extend(&chars[..keep]);
+            out.push('…');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elision_keeps_the_requested_side() {
+        let chars: Vec<char> = "abcdef".chars().collect();
+        assert_eq!(elided(&chars, 3, Elide::End), "abc…");
+        assert_eq!(elided(&chars, 3, Elide::Start), "…def");
+        assert_eq!(elided(&chars, 3, Elide::Middle), "ab…f");
+        assert_eq!(elided(&chars, 0, Elide::Middle), "…");
+    }
+}
