@@ -1,6 +1,11 @@
 //! `union render`: one element into a PNG through the tiny-skia reference
 //! renderer.
 
+#![allow(
+    clippy::print_stderr,
+    reason = "the command reports diagnostics and what it wrote on stderr"
+)]
+
 use crate::themes;
 use std::path::{Path, PathBuf};
 use union_model::{Context, Query, Styler, chain};

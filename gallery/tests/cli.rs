@@ -160,3 +160,103 @@ fn inspect_applies_the_context_and_rejects_bad_input() {
     );
     assert_eq!(bad.status.code(), Some(2));
 }
+
+fn pixel(pixmap: &tiny_skia::Pixmap, x: u32, y: u32) -> [u8; 4] {
+    let p = pixmap.pixel(x, y).unwrap();
+    [p.red(), p.green(), p.blue(), p.alpha()]
+}
+
+#[test]
+fn render_writes_the_box_at_its_margin_and_scale() {
+    let folder = TempFolder::new("render");
+    let theme = folder.write(
+        "t/style.css",
+        "widget { background-color: #ff0000; }\nbutton { background-color: #0000ff; min-width: 50px; min-height: 20px; }\n",
+    );
+    let out = folder.path().join("widget.png");
+    let args = [
+        "render",
+        "--theme",
+        theme.to_str().unwrap(),
+        "--element",
+        "Window > Widget",
+        "--size",
+        "10x6",
+        "--scale",
+        "2",
+        "--margin",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let output = union(&args, &folder);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = tiny_skia::Pixmap::load_png(&out).unwrap();
+    // (W + 2M)·S × (H + 2M)·S, the box at M·S, transparent around it.
+    assert_eq!((png.width(), png.height()), (32, 24));
+    assert_eq!(pixel(&png, 6, 6), [255, 0, 0, 255]);
+    assert_eq!(pixel(&png, 25, 17), [255, 0, 0, 255]);
+    assert_eq!(pixel(&png, 5, 6)[3], 0);
+    assert_eq!(pixel(&png, 26, 17)[3], 0);
+
+    // A catalogue control without --size takes its implicit size.
+    let button = folder.path().join("button.png");
+    let args = [
+        "render",
+        "--theme",
+        theme.to_str().unwrap(),
+        "--element",
+        "Button",
+        "--text",
+        "",
+        "--margin",
+        "0",
+        "--out",
+        button.to_str().unwrap(),
+    ];
+    let output = union(&args, &folder);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = tiny_skia::Pixmap::load_png(&button).unwrap();
+    assert_eq!((png.width(), png.height()), (50, 20));
+    assert_eq!(pixel(&png, 25, 10), [0, 0, 255, 255]);
+}
+
+#[test]
+fn render_rejects_bad_arguments_with_a_message() {
+    let folder = TempFolder::new("render-bad");
+    let out = folder.path().join("x.png");
+    for (args, message) in [
+        (vec!["--size", "12"], "expected WxH"),
+        (vec!["--size", "1e9x2"], "from 0 to 10000"),
+        (vec!["--scale", "0"], "--scale"),
+        (vec!["--element", "Button >"], "expected a name"),
+    ] {
+        let mut all = vec![
+            "render",
+            "--theme",
+            "breeze",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if !args.contains(&"--element") {
+            all.extend(["--element", "Button"]);
+        }
+        all.extend(args);
+        let output = union(&all, &folder);
+        assert_eq!(output.status.code(), Some(2), "{all:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("error:") && stderr.contains(message),
+            "{all:?}: {stderr}"
+        );
+        assert!(!out.exists());
+    }
+}

@@ -8,10 +8,10 @@
 //!   travels inside the groove by value; the fill runs from the groove's
 //!   start to the handle's centre. Vertical sliders start at the bottom;
 //!   horizontal ones at the left, or the right in right-to-left layouts.
-//! - **RangeSlider**: handles `.first` and `.second` at `value/2` and
+//! - **`RangeSlider`**: handles `.first` and `.second` at `value/2` and
 //!   `0.5 + value/2`, the fill between them.
-//! - **ProgressBar**: groove as a slider's, fill from the start to the value.
-//! - **ScrollBar**: step buttons `Indicator.up`/`.down` at the two ends, the
+//! - **`ProgressBar`**: groove as a slider's, fill from the start to the value.
+//! - **`ScrollBar`**: step buttons `Indicator.up`/`.down` at the two ends, the
 //!   groove between them, a handle of 30% of the groove at the value.
 //! - **Switch**: the handle sits inside the indicator (the track), at its
 //!   start, centre or end by the handle's `layout-alignment-horizontal`.
@@ -75,16 +75,24 @@ pub(crate) fn implicit_size(
 #[derive(Clone, Copy)]
 struct Axis {
     vertical: bool,
+    /// Horizontal: from the right (RTL). Vertical: from the bottom (sliders
+    /// and progress bars grow upwards; scroll bars run top-down).
     reversed: bool,
 }
 
 impl Axis {
     fn rect(self, along: f32, length: f32, cross: f32, thickness: f32, area: Rect) -> Rect {
-        if self.vertical {
-            // Values grow upwards.
+        if self.vertical && self.reversed {
             Rect {
                 x: cross,
                 y: area.y + area.height - along - length,
+                width: thickness,
+                height: length,
+            }
+        } else if self.vertical {
+            Rect {
+                x: cross,
+                y: area.y + along,
                 width: thickness,
                 height: length,
             }
@@ -153,7 +161,11 @@ pub(crate) fn place(
     let vertical = control.attribute_text("orientation") == Some("vertical");
     let axis = Axis {
         vertical,
-        reversed: !vertical && direction == Direction::Rtl,
+        reversed: if vertical {
+            control.type_name() != "ScrollBar"
+        } else {
+            direction == Direction::Rtl
+        },
     };
     let area = placed.content;
     match control.type_name() {

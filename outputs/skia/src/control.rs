@@ -74,7 +74,7 @@ pub(crate) enum Content {
     /// A box (and its own icon, if it names one).
     Box,
     /// Text.
-    Text(TextLayout),
+    Text(Box<TextLayout>),
     /// An icon file.
     Icon(PathBuf),
 }
@@ -239,7 +239,7 @@ impl Renderer {
                 }
                 let mut chain = scene.query.chain().to_vec();
                 chain.push(element);
-                let style = styler.query(&Query::new(chain, scene.query.context().clone()));
+                let style = styler.query(&Query::new(chain, *scene.query.context()));
                 if let Some(mut part) = self.part(sub, style, control, info, scene, scale) {
                     part.hint = hint;
                     parts.push(part);
@@ -295,7 +295,7 @@ impl Renderer {
                     kind: sub,
                     hint: "",
                     style,
-                    content: Content::Text(laid),
+                    content: Content::Text(Box::new(laid)),
                     item,
                     rect: Rect::default(),
                 })

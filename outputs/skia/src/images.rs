@@ -19,13 +19,16 @@ pub const MAX_IMAGE_FILE: u64 = 8 << 20;
 /// Largest raster drawn for one image, per side (device px).
 const MAX_IMAGE_SIDE: u32 = 4096;
 
+/// A raster: the file, its device size and its tint.
+type RasterKey = (PathBuf, u32, u32, Option<[u8; 4]>);
+
 /// Finds and rasterises images and icons; remembers what it found.
 #[derive(Debug, Default)]
 pub struct Images {
     icon_themes: Vec<PathBuf>,
     fallback: Vec<PathBuf>,
     found: HashMap<String, Option<PathBuf>>,
-    rasters: HashMap<(PathBuf, u32, u32, Option<[u8; 4]>), Option<Pixmap>>,
+    rasters: HashMap<RasterKey, Option<Pixmap>>,
 }
 
 impl Images {

@@ -3,7 +3,7 @@
 //! Slint shapes with parley too, so sizes measured here agree with what the
 //! Slint output draws. Fonts come from an explicit [`Fonts`] set, never from
 //! whatever the machine has installed, so renders are reproducible: the
-//! default set is DejaVu (Debian's `fonts-dejavu-core`), with `sans-serif`,
+//! default set is `DejaVu` (Debian's `fonts-dejavu-core`), with `sans-serif`,
 //! `serif` and `monospace` mapped to its families. A family a theme names
 //! that the set lacks falls back to `sans-serif`, as a browser would.
 

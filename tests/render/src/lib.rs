@@ -150,3 +150,96 @@ impl Case {
         format!("{}@{scale}x", self.name)
     }
 }
+
+/// One catalogue control in one state, drawn whole (box and sub-elements)
+/// at its implicit size: the cases of [`control_matrix`].
+#[derive(Debug, Clone)]
+pub struct ControlCase {
+    /// `<theme>-<control>[-<state>]`, lower case.
+    pub name: String,
+    /// Bundled theme folder.
+    pub theme: String,
+    /// The element chain.
+    pub element: String,
+    /// Border-box size, or `None` for the control's implicit size.
+    pub size: Option<(f32, f32)>,
+}
+
+/// Where a control usually lives, and the attributes it needs to be drawn
+/// meaningfully: a tab button in a tab bar, a range control's orientation.
+fn control_chain(control: &str) -> (String, String) {
+    let parent = match control {
+        "Window" => "",
+        "TabButton" => "Window > TabBar > ",
+        "ToolButton" => "Window > ToolBar > ",
+        "MenuItem" => "Window > Menu > ",
+        "MenuBarItem" => "Window > MenuBar > ",
+        _ => "Window > ",
+    };
+    let attributes = match control {
+        "Slider" | "RangeSlider" | "ProgressBar" => "[orientation=horizontal]",
+        "ScrollBar" => "[orientation=vertical][policy=always-on]",
+        "BusyIndicator" => "[running=true]",
+        _ => "",
+    };
+    (parent.to_owned(), attributes.to_owned())
+}
+
+/// Containers have no useful implicit size: they get one.
+fn control_size(control: &str) -> Option<(f32, f32)> {
+    match control {
+        "Window" | "Page" | "Dialog" | "Frame" | "GroupBox" | "ScrollView" => Some((160.0, 90.0)),
+        "TabBar" | "ToolBar" | "MenuBar" => Some((160.0, 36.0)),
+        "Menu" => Some((120.0, 80.0)),
+        "Separator" => Some((80.0, 8.0)),
+        "ScrollBar" => Some((12.0, 100.0)),
+        "TextArea" => Some((140.0, 60.0)),
+        _ => None,
+    }
+}
+
+/// Every catalogue control in its normal state and in each of its states,
+/// in each of `themes`.
+pub fn control_matrix(themes: &[&str]) -> Vec<ControlCase> {
+    let mut cases = Vec::new();
+    for theme in themes {
+        for control in union_model::catalogue::CONTROLS {
+            let (parent, attributes) = control_chain(control.name);
+            let states = std::iter::once(None).chain(control.states.iter().map(Some));
+            for state in states {
+                let (suffix, pseudo) = match state {
+                    Some(state) => (
+                        format!("-{}", state.css_name()),
+                        format!(":{}", state.css_name()),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                cases.push(ControlCase {
+                    name: format!("{theme}-{}{suffix}", control.name.to_ascii_lowercase()),
+                    theme: (*theme).to_owned(),
+                    element: format!("{parent}{}{attributes}{pseudo}", control.name),
+                    size: control_size(control.name),
+                });
+            }
+        }
+    }
+    cases
+}
+
+/// A bundled theme, loaded once per call.
+///
+/// # Panics
+/// When the theme does not load or has diagnostics.
+pub fn bundled_theme(name: &str) -> Arc<Theme> {
+    let mut registry = ThemeRegistry::new();
+    registry.register_input(Arc::new(CssInput::new(vec![root().join("themes")])));
+    let loaded = registry
+        .load_named(name)
+        .unwrap_or_else(|e| panic!("theme {name}: {e}"));
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "theme {name}: {:?}",
+        loaded.diagnostics
+    );
+    Arc::clone(&loaded.theme)
+}
