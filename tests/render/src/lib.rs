@@ -243,3 +243,110 @@ pub fn bundled_theme(name: &str) -> Arc<Theme> {
     );
     Arc::clone(&loaded.theme)
 }
+
+/// A box case whose expected image a browser drew (`cases/browser.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrowserCase {
+    /// File name stem of the reference.
+    pub name: String,
+    /// CSS declarations, the same for the browser's `<div>` and Union's element.
+    pub style: String,
+    /// Border-box size in logical (CSS) pixels.
+    pub size: [f32; 2],
+    /// Device pixels per CSS pixel.
+    #[serde(default = "one")]
+    pub scale: f32,
+    /// Transparent room around the box.
+    #[serde(default = "browser_margin")]
+    pub margin: f32,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+fn browser_margin() -> f32 {
+    12.0
+}
+
+#[derive(Debug, Deserialize)]
+struct BrowserCaseFile {
+    case: Vec<BrowserCase>,
+}
+
+impl BrowserCase {
+    /// The reference image's file name.
+    pub fn file_name(&self) -> String {
+        format!("{}@{}x.png", self.name, self.scale)
+    }
+
+    /// The page the browser draws: the box at (margin, margin) on a
+    /// transparent page of the box's size plus the margins.
+    pub fn html(&self) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html><head><style>html, body {{ margin: 0; background: transparent; }}\n\
+             div {{ position: absolute; left: {m}px; top: {m}px; box-sizing: border-box; width: {w}px; height: {h}px; }}</style></head>\n\
+             <body><div style=\"{style}\"></div></body></html>\n",
+            m = self.margin,
+            w = self.size[0],
+            h = self.size[1],
+            style = self.style.replace('"', "&quot;"),
+        )
+    }
+
+    /// The same declarations as a Union stylesheet for element type `Widget`.
+    pub fn union_css(&self) -> String {
+        format!("widget {{ {} }}", self.style)
+    }
+}
+
+/// Reads `cases/browser.toml`.
+///
+/// # Panics
+/// When the file is missing or malformed.
+pub fn browser_cases() -> Vec<BrowserCase> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases/browser.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parsed: BrowserCaseFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parsed.case
+}
+
+/// Draws `case` with the headless Chromium at `browser` into `out` (PNG),
+/// writing its page into `pages`.
+pub fn draw_with_chromium(
+    browser: &str,
+    case: &BrowserCase,
+    pages: &Path,
+    out: &Path,
+) -> Result<(), String> {
+    let page = pages.join(format!("{}.html", case.name));
+    std::fs::write(&page, case.html()).map_err(|e| format!("{}: {e}", page.display()))?;
+    let width = case.size[0] + 2.0 * case.margin;
+    let height = case.size[1] + 2.0 * case.margin;
+    let output = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--force-color-profile=srgb",
+            "--default-background-color=00000000",
+            &format!("--force-device-scale-factor={}", case.scale),
+            &format!("--window-size={width},{height}"),
+            &format!("--screenshot={}", out.display()),
+        ])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .map_err(|e| format!("{browser}: {e}"))?;
+    if output.status.success() && out.exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: {browser} failed: {}",
+            case.name,
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}

@@ -107,6 +107,23 @@ fn triptych(expected: &Pixmap, actual: &Pixmap, per_channel: u8) -> Option<Pixma
     Some(out)
 }
 
+/// Writes `<diff_dir>/<name>.png`: expected | diff | actual (differing
+/// pixels in red). Returns the path written.
+pub fn write_diff_image(
+    diff_dir: &Path,
+    name: &str,
+    expected: &Pixmap,
+    actual: &Pixmap,
+    per_channel: u8,
+) -> std::path::PathBuf {
+    let _ = std::fs::create_dir_all(diff_dir);
+    let written = diff_dir.join(format!("{name}.png"));
+    if let Some(image) = triptych(expected, actual, per_channel) {
+        let _ = image.save_png(&written);
+    }
+    written
+}
+
 /// Asserts that `actual` matches the snapshot `<dir>/<name>.png` within
 /// `tolerance`. With `UPDATE_SNAPSHOTS=1` the snapshot is (re)written
 /// instead. On failure, `<diff_dir>/<name>.png` holds expected | diff |
