@@ -10,6 +10,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod export;
 pub mod inspect;
+pub mod pages;
 pub mod render;
 pub mod themes;

@@ -8,7 +8,7 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use union_gallery::{inspect, render, themes};
+use union_gallery::{export, inspect, render, themes};
 use union_model::chain;
 use union_model::{ColorScheme, Context, Direction, FormFactor, Query, Styler};
 
@@ -47,6 +47,9 @@ enum Command {
     /// Draw an element (a catalogue control with its parts, or any other
     /// element type as its box) into a PNG with the tiny-skia reference renderer.
     Render(render::RenderArgs),
+    /// Render every control in every state into one contact sheet (the
+    /// headless gallery).
+    Export(export::ExportArgs),
 }
 
 /// Parses `--context`.
@@ -137,6 +140,13 @@ fn main() -> ExitCode {
             context,
             json,
         } => match inspect_command(&theme, &element, &context, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Export(args) => match export::run(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");

@@ -3,8 +3,9 @@
 //! its implicit size, against its snapshots.
 
 use std::path::Path;
+use union_gallery::pages::control_matrix;
 use union_model::{Query, Styler};
-use union_render_tests::{bundled_theme, control_matrix, root};
+use union_render_tests::{bundled_theme, root};
 use union_skia::{Fonts, Images, Renderer, Scene};
 use union_test_support::image::{Tolerance, assert_png_snapshot};
 

@@ -1,0 +1,151 @@
+//! `union export`: every gallery page rendered headless into one contact
+//! sheet — a labelled row per control, a column per state.
+
+#![allow(
+    clippy::print_stderr,
+    reason = "the command reports progress and diagnostics on stderr"
+)]
+
+use crate::pages::{control_row, control_size};
+use crate::render::bundled_icon_dirs;
+use crate::themes;
+use std::path::PathBuf;
+use tiny_skia::{Pixmap, PixmapPaint, Transform};
+use union_model::values::{ColorRole, ColorSet};
+use union_model::{ColorScheme, Context, Query, Styler, catalogue, chain};
+use union_skia::{Fonts, Images, Renderer, Scene, TextStyle};
+
+/// Arguments of `union export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The theme (a path or a name).
+    #[arg(long, default_value = "breeze")]
+    pub theme: String,
+    /// The contact sheet to write (PNG).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Device pixels per logical pixel.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// The colour scheme the query context asks for.
+    #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
+    pub scheme: String,
+}
+
+/// Room between cells and around the sheet, logical px.
+const GAP: f32 = 12.0;
+
+/// Runs `union export`.
+pub fn run(args: &ExportArgs) -> Result<(), String> {
+    let scale = args.scale;
+    if !(scale.is_finite() && scale > 0.0 && scale <= 4.0) {
+        return Err("--scale must be above 0 and at most 4".to_owned());
+    }
+    let registry = themes::registry();
+    let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
+    for diagnostic in &loaded.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let context = Context {
+        color_scheme: if args.scheme == "dark" {
+            ColorScheme::Dark
+        } else {
+            ColorScheme::Light
+        },
+        ..Context::default()
+    };
+    let palette = loaded.theme.palette();
+    let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
+    let mut renderer = Renderer::new(
+        Fonts::deterministic()?,
+        Images::with_system_icons(bundled_icon_dirs()),
+    );
+    let label_style = TextStyle {
+        weight: 700.0,
+        ..TextStyle::of(&union_model::Style::default())
+    };
+    let note_style = TextStyle::of(&union_model::Style::default());
+
+    // Render every cell first: the grid's column widths depend on all of them.
+    let total = catalogue::CONTROLS.len();
+    let mut rows = Vec::new();
+    for (index, control) in catalogue::CONTROLS.iter().enumerate() {
+        eprintln!("[{}/{total}] {}", index + 1, control.name);
+        let mut cells = Vec::new();
+        for (label, element) in control_row(control) {
+            let query = Query::new(chain::parse_chain(&element)?, context);
+            let scene = Scene {
+                size: control_size(control.name),
+                scale,
+                margin: 4.0,
+                ..Scene::new(&query)
+            };
+            let rendered = renderer
+                .render(&styler, palette, &scene)
+                .map_err(|e| format!("{element}: {e}"))?;
+            cells.push((label, rendered.pixmap));
+        }
+        rows.push((control.name, cells));
+    }
+    let label_width = 120.0 * scale;
+    let columns = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(1);
+    let cell_width = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(_, p)| p.width() as f32))
+        .fold(0.0_f32, f32::max)
+        .max(90.0 * scale);
+    let gap = GAP * scale;
+    let caption = 16.0 * scale;
+    let heights: Vec<f32> = rows
+        .iter()
+        .map(|(_, cells)| {
+            cells
+                .iter()
+                .map(|(_, p)| p.height() as f32)
+                .fold(0.0, f32::max)
+                + caption
+                + gap
+        })
+        .collect();
+    let width = gap + label_width + columns as f32 * (cell_width + gap);
+    let height = gap + heights.iter().sum::<f32>();
+    let mut sheet = Pixmap::new(width.ceil() as u32, height.ceil() as u32)
+        .ok_or_else(|| format!("a {width}×{height} sheet is too large"))?;
+    let background = palette.role(ColorSet::Window, ColorRole::BackgroundNormal);
+    let foreground = palette.role(ColorSet::Window, ColorRole::ForegroundNormal);
+    let faint = foreground.mix(background, 0.4);
+    let [r, g, b, a] = background.to_rgba8();
+    sheet.fill(tiny_skia::Color::from_rgba8(r, g, b, a));
+    let mut y = gap;
+    for ((name, cells), row_height) in rows.iter().zip(&heights) {
+        let label = renderer.fonts.layout(name, &label_style, None, scale);
+        renderer
+            .fonts
+            .draw(&mut sheet, &label, gap, y + caption, foreground);
+        for (column, (state, pixmap)) in cells.iter().enumerate() {
+            let x = gap + label_width + column as f32 * (cell_width + gap);
+            let note = renderer.fonts.layout(state, &note_style, None, scale);
+            renderer.fonts.draw(&mut sheet, &note, x, y, faint);
+            sheet.draw_pixmap(
+                x as i32,
+                (y + caption) as i32,
+                pixmap.as_ref(),
+                &PixmapPaint::default(),
+                Transform::identity(),
+                None,
+            );
+        }
+        y += row_height;
+    }
+    sheet
+        .save_png(&args.out)
+        .map_err(|e| format!("{}: cannot write: {e}", args.out.display()))?;
+    eprintln!(
+        "{}: {} controls, {}×{} pixels",
+        args.out.display(),
+        rows.len(),
+        sheet.width(),
+        sheet.height()
+    );
+    Ok(())
+}
