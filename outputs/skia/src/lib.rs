@@ -22,7 +22,7 @@
 //!   groove and fill by value and orientation. Any other element type draws
 //!   as its box.
 //! - **Text** ([`Fonts`]): shaped and wrapped by parley, elided at start,
-//!   middle or end, rasterised by swash, from an explicit font set (DejaVu by
+//!   middle or end, rasterised by swash, from an explicit font set (`DejaVu` by
 //!   default) so renders are reproducible.
 //! - **Icons** ([`Images`]): by file (`icon-source`) or by freedesktop name
 //!   (`icon-name`, looked up in `breeze`/`hicolor` icon themes, then fallback
