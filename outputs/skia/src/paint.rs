@@ -68,6 +68,18 @@ fn sk(rgba: Rgba) -> SkColor {
     .unwrap_or(SkColor::TRANSPARENT)
 }
 
+/// `color` at `coverage` (0 to 1) as a premultiplied RGBA8 pixel.
+pub(crate) fn premultiplied(color: Rgba, coverage: f32) -> [u8; 4] {
+    let a = (coverage.clamp(0.0, 1.0) * color.a.clamp(0.0, 1.0)).clamp(0.0, 1.0);
+    let channel = |c: f32| (c.clamp(0.0, 1.0) * a * 255.0).round() as u8;
+    [
+        channel(color.r),
+        channel(color.g),
+        channel(color.b),
+        (a * 255.0).round() as u8,
+    ]
+}
+
 fn px(slot: &Slot<union_model::values::Length>) -> f32 {
     slot.value().and_then(|l| l.px()).unwrap_or(0.0).max(0.0)
 }
@@ -99,13 +111,8 @@ impl Painter<'_> {
         let Some(mut layer) = Pixmap::new(w, h) else {
             return;
         };
-        let c = color;
         for (pixel, a) in layer.data_mut().chunks_exact_mut(4).zip(alpha) {
-            let a = (a.clamp(0.0, 1.0) * c.a).clamp(0.0, 1.0);
-            pixel[0] = (c.r * a * 255.0).round() as u8;
-            pixel[1] = (c.g * a * 255.0).round() as u8;
-            pixel[2] = (c.b * a * 255.0).round() as u8;
-            pixel[3] = (a * 255.0).round() as u8;
+            pixel.copy_from_slice(&premultiplied(color, *a));
         }
         self.pixmap.draw_pixmap(
             0,
