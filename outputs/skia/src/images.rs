@@ -208,11 +208,8 @@ fn fit(sw: f32, sh: f32, w: f32, h: f32) -> (f32, f32, f32) {
 /// Keeps the alpha, replaces the colour (premultiplied).
 fn recolour(pixmap: &mut Pixmap, tint: Rgba) {
     for pixel in pixmap.data_mut().chunks_exact_mut(4) {
-        let a = f32::from(pixel[3]) / 255.0 * tint.a.clamp(0.0, 1.0);
-        pixel[0] = (tint.r.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-        pixel[1] = (tint.g.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-        pixel[2] = (tint.b.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-        pixel[3] = (a * 255.0).round() as u8;
+        let coverage = f32::from(pixel[3]) / 255.0;
+        pixel.copy_from_slice(&crate::paint::premultiplied(tint, coverage));
     }
 }
 

@@ -200,7 +200,7 @@ impl Fonts {
         max_width: Option<f32>,
         scale: f32,
     ) -> TextLayout {
-        let mut laid = self.shape(text, style, max_width, scale);
+        let laid = self.shape(text, style, max_width, scale);
         let Some(limit) = max_width.filter(|_| style.elide != Elide::None && !style.wrap) else {
             return laid;
         };
@@ -221,8 +221,7 @@ impl Fonts {
                 high = keep - 1;
             }
         }
-        laid = best;
-        laid
+        best
     }
 
     fn shape(
@@ -319,11 +318,8 @@ impl Fonts {
                         continue;
                     };
                     for (pixel, coverage) in mask.data_mut().chunks_exact_mut(4).zip(&image.data) {
-                        let a = f32::from(*coverage) / 255.0 * color.a.clamp(0.0, 1.0);
-                        pixel[0] = (color.r.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-                        pixel[1] = (color.g.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-                        pixel[2] = (color.b.clamp(0.0, 1.0) * a * 255.0).round() as u8;
-                        pixel[3] = (a * 255.0).round() as u8;
+                        let coverage = f32::from(*coverage) / 255.0;
+                        pixel.copy_from_slice(&crate::paint::premultiplied(color, coverage));
                     }
                     pixmap.draw_pixmap(
                         gx.floor() as i32 + p.left,
