@@ -327,7 +327,15 @@ pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expan
 /// `border-image: <source> || <slice> [/ <width> [/ <outset>]] || <repeat>`.
 /// Omitted parts take their initial values, as a CSS shorthand does.
 fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, String> {
-    let parts: Vec<&str> = text.split('/').map(str::trim).collect();
+    // Split at top-level slashes only: a `url()` may contain slashes too.
+    let mut parts: Vec<Vec<String>> = vec![Vec::new()];
+    for component in components(text) {
+        if component == "/" {
+            parts.push(Vec::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push(component);
+        }
+    }
     if parts.len() > 3 {
         return Err(
             "expected `border-image: <source> <slice> [/ <width> [/ <outset>]] [<repeat>]`".into(),
@@ -336,7 +344,7 @@ fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, Strin
     let mut source = None;
     let mut slice = Vec::new();
     let mut repeat = Vec::new();
-    for component in components(parts[0]) {
+    for component in parts[0].iter().cloned() {
         if let Ok(image) = parse_value("Image", &component, context) {
             source = Some(image);
         } else if component.eq_ignore_ascii_case("fill")
@@ -350,9 +358,8 @@ fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, Strin
     }
     let mut edges = [None, None];
     for (slot, part) in edges.iter_mut().zip(parts.iter().skip(1)) {
-        let (widths, keywords): (Vec<String>, Vec<String>) = components(part)
-            .into_iter()
-            .partition(|w| values::is_edge_width(w));
+        let (widths, keywords): (Vec<String>, Vec<String>) =
+            part.iter().cloned().partition(|w| values::is_edge_width(w));
         if !widths.is_empty() {
             *slot = Some(parse_value("EdgeWidths", &widths.join(" "), context)?);
         }

@@ -179,6 +179,12 @@ fn cases() -> Vec<Case> {
             "border-image-source: url(\"/virtual/frame.svg\");\nborder-image-slice: 4 6 fill;\nborder-image-width: 4px;\nborder-image-outset: 0;\nborder-image-repeat: round stretch;\n",
         ),
         (
+            "border-image splits at slashes outside url()",
+            "button { border-image: url(images/frame.svg) 10 / 2px }",
+            vec![button()],
+            "border-image-source: url(\"/virtual/images/frame.svg\");\nborder-image-slice: 10;\nborder-image-width: 2px;\nborder-image-outset: 0;\nborder-image-repeat: stretch;\n",
+        ),
+        (
             "border-image fills omitted parts with initial values",
             "button { border-image: url(f.svg) 3 }",
             vec![button()],

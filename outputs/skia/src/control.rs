@@ -214,6 +214,7 @@ impl Renderer {
                 height: size.1,
             }),
             scale,
+            &mut self.images,
         );
         for part in &parts {
             self.paint_part(&mut pixmap, part, palette, device(part.rect), scale);
@@ -385,7 +386,7 @@ impl Renderer {
         let target = layer.as_mut().unwrap_or(pixmap);
         match &part.content {
             Content::Box => {
-                paint_element(target, &part.style, palette, rect, scale);
+                paint_element(target, &part.style, palette, rect, scale, &mut self.images);
                 if let Some(file) = self.icon_file(&part.style.style) {
                     let icon = &part.style.style.icon;
                     let w = px(&icon.width).unwrap_or(16.0) * scale;

@@ -8,19 +8,18 @@
 //! yet. Snapshot tests use fallback folders only, so they never depend on the
 //! machine's icon themes.
 
+use crate::image_file::{Fit, ImageFile, recolour};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use tiny_skia::{Pixmap, Transform};
+use std::sync::Arc;
+use tiny_skia::Pixmap;
 use union_model::values::Rgba;
-
-/// Largest image file read (bytes).
-pub const MAX_IMAGE_FILE: u64 = 8 << 20;
 
 /// Largest raster drawn for one image, per side (device px).
 const MAX_IMAGE_SIDE: u32 = 4096;
 
-/// A raster: the file, its device size and its tint.
-type RasterKey = (PathBuf, u32, u32, Option<[u8; 4]>);
+/// A raster: the file, its device size, its tint and how it is fitted.
+type RasterKey = (PathBuf, u32, u32, Option<[u8; 4]>, Fit);
 
 /// Finds and rasterises images and icons; remembers what it found.
 #[derive(Debug, Default)]
@@ -29,6 +28,7 @@ pub struct Images {
     fallback: Vec<PathBuf>,
     found: HashMap<String, Option<PathBuf>>,
     rasters: HashMap<RasterKey, Option<Pixmap>>,
+    files: HashMap<PathBuf, Option<Arc<ImageFile>>>,
 }
 
 impl Images {
@@ -93,22 +93,58 @@ impl Images {
         height: u32,
         tint: Option<Rgba>,
     ) -> Option<&Pixmap> {
+        self.cached_raster(path, width, height, tint, Fit::Contain)
+    }
+
+    /// `path` drawn into `width` × `height` device pixels as a browser draws
+    /// a CSS image sized to a box (`background-size: 100% 100%`): rasters
+    /// stretch, SVGs follow their `preserveAspectRatio`. Recoloured with
+    /// `tint` as a mask when given.
+    pub fn sized(
+        &mut self,
+        path: &Path,
+        width: u32,
+        height: u32,
+        tint: Option<Rgba>,
+    ) -> Option<&Pixmap> {
+        self.cached_raster(path, width, height, tint, Fit::Css)
+    }
+
+    /// The decoded file at `path`; `None` (and remembered) when it cannot
+    /// be read or decoded.
+    pub fn file(&mut self, path: &Path) -> Option<Arc<ImageFile>> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with_key(|path| ImageFile::read(path).ok().map(Arc::new))
+            .clone()
+    }
+
+    fn cached_raster(
+        &mut self,
+        path: &Path,
+        width: u32,
+        height: u32,
+        tint: Option<Rgba>,
+        how: Fit,
+    ) -> Option<&Pixmap> {
         let key = (
             path.to_path_buf(),
             width.min(MAX_IMAGE_SIDE),
             height.min(MAX_IMAGE_SIDE),
             tint.map(Rgba::to_rgba8),
+            how,
         );
-        self.rasters
-            .entry(key)
-            .or_insert_with_key(|(path, w, h, _)| {
-                let mut pixmap = rasterise(path, *w, *h).ok()?;
+        if !self.rasters.contains_key(&key) {
+            let raster = self.file(path).and_then(|file| {
+                let mut pixmap = file.rasterise(key.1, key.2, how)?;
                 if let Some(tint) = tint {
                     recolour(&mut pixmap, tint);
                 }
                 Some(pixmap)
-            })
-            .as_ref()
+            });
+            self.rasters.insert(key.clone(), raster);
+        }
+        self.rasters.get(&key).and_then(Option::as_ref)
     }
 }
 
@@ -148,80 +184,9 @@ fn search(dir: &Path, name: &str, depth: u32) -> Option<PathBuf> {
     folders.iter().find_map(|f| search(f, name, depth - 1))
 }
 
-fn rasterise(path: &Path, width: u32, height: u32) -> Result<Pixmap, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX_IMAGE_FILE {
-        return Err(format!("{size} bytes is larger than {MAX_IMAGE_FILE}"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let mut out = Pixmap::new(width.max(1), height.max(1)).ok_or("empty image")?;
-    let is_svg = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("svg" | "svgz")
-    );
-    if is_svg {
-        let options = usvg::Options {
-            resources_dir: path.parent().map(Path::to_path_buf),
-            ..usvg::Options::default()
-        };
-        let tree = usvg::Tree::from_data(&bytes, &options).map_err(|e| e.to_string())?;
-        let (sw, sh) = (tree.size().width(), tree.size().height());
-        let (scale, dx, dy) = fit(sw, sh, width as f32, height as f32);
-        resvg::render(
-            &tree,
-            Transform::from_row(scale, 0.0, 0.0, scale, dx, dy),
-            &mut out.as_mut(),
-        );
-    } else {
-        let image = Pixmap::decode_png(&bytes).map_err(|e| e.to_string())?;
-        let (scale, dx, dy) = fit(
-            image.width() as f32,
-            image.height() as f32,
-            width as f32,
-            height as f32,
-        );
-        let paint = tiny_skia::PixmapPaint {
-            quality: tiny_skia::FilterQuality::Bicubic,
-            ..tiny_skia::PixmapPaint::default()
-        };
-        out.draw_pixmap(
-            0,
-            0,
-            image.as_ref(),
-            &paint,
-            Transform::from_row(scale, 0.0, 0.0, scale, dx, dy),
-            None,
-        );
-    }
-    Ok(out)
-}
-
-/// Scale and offset that fit `sw`×`sh` into `w`×`h`, centred, aspect kept.
-fn fit(sw: f32, sh: f32, w: f32, h: f32) -> (f32, f32, f32) {
-    if sw <= 0.0 || sh <= 0.0 {
-        return (1.0, 0.0, 0.0);
-    }
-    let scale = (w / sw).min(h / sh);
-    (scale, (w - sw * scale) / 2.0, (h - sh * scale) / 2.0)
-}
-
-/// Keeps the alpha, replaces the colour (premultiplied).
-fn recolour(pixmap: &mut Pixmap, tint: Rgba) {
-    for pixel in pixmap.data_mut().chunks_exact_mut(4) {
-        let coverage = f32::from(pixel[3]) / 255.0;
-        pixel.copy_from_slice(&crate::paint::premultiplied(tint, coverage));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fitting_keeps_the_aspect_and_centres() {
-        assert_eq!(fit(16.0, 8.0, 32.0, 32.0), (2.0, 0.0, 8.0));
-        assert_eq!(fit(0.0, 8.0, 32.0, 32.0), (1.0, 0.0, 0.0));
-    }
 
     #[test]
     fn icon_names_cannot_escape_their_folders() {

@@ -7,13 +7,17 @@
 //! ## What it draws
 //! - **One element's box** ([`render_box`]), in CSS painting order: outer box
 //!   shadows (offset, spread, gaussian blur with σ = blur / 2, never under
-//!   the box), the background (colour, then a linear or radial gradient,
-//!   clipped to the border, padding or content box), inset shadows, borders
-//!   (per-side widths and colours with diagonal corner joins, per-corner
-//!   elliptical radii with CSS clamping), the outline (outside the border box,
-//!   beyond its offset), and the element's opacity over all of it. Boxes at
-//!   integer logical coordinates draw crisp lines at integer scales.
-//!   `tests/render` compares 34 such boxes with what headless Chromium draws.
+//!   the box), the background (colour, then a linear or radial gradient or
+//!   an image file sized to the padding box, optionally recoloured as a
+//!   mask, clipped to the border, padding or content box), inset shadows,
+//!   borders (per-side widths and colours with diagonal corner joins,
+//!   per-corner elliptical radii with CSS clamping) or a 9-patch
+//!   `border-image` in their place (slices, widths, outsets, stretch /
+//!   repeat / round / space, `fill`; SVG pieces drawn from the vector), the
+//!   outline (outside the border box, beyond its offset), and the element's
+//!   opacity over all of it. Boxes at integer logical coordinates draw crisp
+//!   lines at integer scales. `tests/render` compares 45 such boxes with
+//!   what headless Chromium draws.
 //! - **Whole controls** ([`Renderer::render`]): a catalogue control's box
 //!   plus its sub-elements, each queried as a child element
 //!   (`… > Button > Icon`), sized (text measured, icons and boxes by their
@@ -30,8 +34,7 @@
 //!   `icon-color`.
 //!
 //! ## What it does not draw yet
-//! `url()` background images and 9-patch `border-image` (the model carries
-//! them; painting them is next), dashed and dotted lines (drawn solid),
+//! Dashed and dotted lines (drawn solid),
 //! text on headers and footers (group box and dialog titles), transitions
 //! (a render is one instant), and icon-theme inheritance (`index.theme`).
 
@@ -39,15 +42,18 @@
 
 mod behaviour;
 mod blur;
+mod border_image;
 mod control;
 mod geometry;
+mod image_file;
 mod images;
 mod paint;
 mod text;
 
 pub use control::{Rendered, Renderer, Scene};
 pub use geometry::{Box2, Radii};
-pub use images::{Images, MAX_IMAGE_FILE};
+pub use image_file::{ImageFile, MAX_IMAGE_FILE};
+pub use images::Images;
 pub use paint::{MAX_SIDE, RenderError, RenderOptions, render_box};
 pub use text::{DEFAULT_FONT_DIR, DEFAULT_FONT_SIZE, Fonts, TextLayout, TextStyle};
 pub use tiny_skia;

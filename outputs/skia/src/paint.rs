@@ -1,14 +1,17 @@
 //! Painting one element's box: shadows, background, borders, outline.
 
 use crate::blur;
+use crate::border_image::{self, NinePatch};
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
+use crate::images::Images;
 use tiny_skia::{
     Color as SkColor, FillRule, GradientStop, LinearGradient, Mask, Paint, Path, Pixmap,
     PixmapPaint, Point, RadialGradient, Shader, SpreadMode, Transform,
 };
 use union_model::values::{
-    BoxArea, Color, ColorStop, Image, LengthContext, LengthPercentage, LineStyle, RadialExtent,
-    RadialShape, RadialSize, Rgba,
+    BoxArea, Color, ColorStop, EdgeWidth, EdgeWidths, Image, LengthContext, LengthPercentage,
+    LineStyle, NinePatchSlice, RadialExtent, RadialShape, RadialSize, RepeatAxes, RepeatMode, Rgba,
+    SliceOffset,
 };
 use union_model::{ComputedStyle, Palette, Slot};
 
@@ -56,6 +59,7 @@ struct Painter<'a> {
     palette: &'a Palette,
     scale: f32,
     pixmap: &'a mut Pixmap,
+    images: &'a mut Images,
 }
 
 fn sk(rgba: Rgba) -> SkColor {
@@ -363,6 +367,82 @@ impl Painter<'_> {
         }
     }
 
+    /// An image file stretched over `area` (the padding box), clipped to
+    /// `clip`; recoloured when `background-image-color` is set.
+    fn background_file(&mut self, url: &union_model::values::Url, area: Box2, clip: &Path) {
+        let tint = self
+            .style
+            .style
+            .background
+            .image_color
+            .value()
+            .map(|c| self.style.resolve_color(c, self.palette));
+        let (x, y) = (area.x.round(), area.y.round());
+        let (w, h) = (
+            (area.x + area.width).round() - x,
+            (area.y + area.height).round() - y,
+        );
+        if w < 1.0 || h < 1.0 {
+            return;
+        }
+        let Some(mask) = self.mask_of(clip) else {
+            return;
+        };
+        let path = std::path::Path::new(&*url.0);
+        let Some(raster) = self.images.sized(path, w as u32, h as u32, tint) else {
+            return;
+        };
+        self.pixmap.draw_pixmap(
+            x as i32,
+            y as i32,
+            raster.as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            Some(&mask),
+        );
+    }
+
+    /// Draws the 9-patch `border-image`, if it has a file that loads;
+    /// returns whether it did.
+    fn border_image(&mut self, border_box: Box2, border: [f32; 4]) -> bool {
+        let props = &self.style.style.border_image;
+        let Some(Image::Url(url)) = props.source.value() else {
+            return false;
+        };
+        let Some(image) = self.images.file(std::path::Path::new(&*url.0)) else {
+            return false;
+        };
+        let natural = image.natural();
+        let repeat = props
+            .repeat
+            .value()
+            .copied()
+            .unwrap_or(RepeatAxes::both(RepeatMode::Stretch));
+        let nine = NinePatch {
+            natural,
+            slice: props.slice.value().copied().unwrap_or(NinePatchSlice {
+                offsets: [SliceOffset::Percent(100.0); 4],
+                fill: false,
+            }),
+            widths: props
+                .width
+                .value()
+                .copied()
+                .unwrap_or(EdgeWidths([EdgeWidth::Number(1.0); 4])),
+            outset: props
+                .outset
+                .value()
+                .copied()
+                .unwrap_or(EdgeWidths([EdgeWidth::Number(0.0); 4])),
+            repeat,
+            center_repeat: props.center_repeat.value().copied().unwrap_or(repeat),
+            border,
+            scale: self.scale,
+        };
+        border_image::draw(self.pixmap, &image, &nine.pieces(border_box));
+        true
+    }
+
     fn lines(
         &mut self,
         outer: Box2,
@@ -450,7 +530,14 @@ pub fn render_box(
         width: w * scale,
         height: h * scale,
     };
-    paint_element(&mut pixmap, computed, palette, border_box, scale);
+    paint_element(
+        &mut pixmap,
+        computed,
+        palette,
+        border_box,
+        scale,
+        &mut Images::default(),
+    );
     fade(&mut pixmap, opacity(&computed.style));
     Ok(pixmap)
 }
@@ -482,12 +569,14 @@ pub(crate) fn paint_element(
     palette: &Palette,
     border_box: Box2,
     scale: f32,
+    images: &mut Images,
 ) {
     let mut painter = Painter {
         style: computed,
         palette,
         scale,
         pixmap,
+        images,
     };
     let style = &computed.style;
     if style.display.visibility.value() == Some(&union_model::values::Visibility::Hidden) {
@@ -537,19 +626,23 @@ pub(crate) fn paint_element(
             let rgba = painter.color(color);
             painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
         }
-        if let Some(shader) = style
-            .background
-            .image
-            .value()
-            .and_then(|i| painter.image_shader(i, padding_box))
-        {
-            painter.fill(&clip, shader, FillRule::Winding, None);
+        match style.background.image.value() {
+            Some(Image::Url(url)) => painter.background_file(url, padding_box, &clip),
+            Some(image) => {
+                if let Some(shader) = painter.image_shader(image, padding_box) {
+                    painter.fill(&clip, shader, FillRule::Winding, None);
+                }
+            }
+            None => {}
         }
     }
 
     painter.shadows(border_box, radii, padding_box, inner_radii, true);
 
-    painter.lines(border_box, radii, padding_box, inner_radii, border_colors);
+    // A border image that draws replaces the border lines (CSS).
+    if !painter.border_image(border_box, bw) {
+        painter.lines(border_box, radii, padding_box, inner_radii, border_colors);
+    }
 
     let outline = &style.outline;
     let (ow, outline_colors) = line_sides(

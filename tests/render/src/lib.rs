@@ -177,6 +177,15 @@ pub struct BrowserCase {
     pub name: String,
     /// CSS declarations, the same for the browser's `<div>` and Union's element.
     pub style: String,
+    /// Declarations for the browser only: where Union's defaults differ from
+    /// CSS initial values (Union stretches background images, CSS tiles them
+    /// at their natural size) or Union has its own property (a background
+    /// image recoloured with `background-image-color` is a CSS mask).
+    #[serde(default)]
+    pub browser: String,
+    /// Declarations for Union only (see `browser`).
+    #[serde(default)]
+    pub union: String,
     /// Border-box size in logical (CSS) pixels.
     pub size: [f32; 2],
     /// Device pixels per CSS pixel.
@@ -207,23 +216,37 @@ impl BrowserCase {
     }
 
     /// The page the browser draws: the box at (margin, margin) on a
-    /// transparent page of the box's size plus the margins.
+    /// transparent page of the box's size plus the margins. Relative URLs
+    /// resolve against `cases/`, as they do for [`Self::union_css`].
     pub fn html(&self) -> String {
         format!(
-            "<!DOCTYPE html>\n<html><head><style>html, body {{ margin: 0; background: transparent; }}\n\
+            "<!DOCTYPE html>\n<html><head><base href=\"file://{base}/\">\n\
+             <style>html, body {{ margin: 0; background: transparent; }}\n\
              div {{ position: absolute; left: {m}px; top: {m}px; box-sizing: border-box; width: {w}px; height: {h}px; }}</style></head>\n\
              <body><div style=\"{style}\"></div></body></html>\n",
             m = self.margin,
             w = self.size[0],
             h = self.size[1],
-            style = self.style.replace('"', "&quot;"),
+            base = cases_dir().display(),
+            style = format!("{} {}", self.style, self.browser).replace('"', "&quot;"),
         )
     }
 
     /// The same declarations as a Union stylesheet for element type `Widget`.
     pub fn union_css(&self) -> String {
-        format!("widget {{ {} }}", self.style)
+        format!("widget {{ {} {} }}", self.style, self.union)
     }
+
+    /// Where [`Self::union_css`] lives: in `cases/`, so that relative URLs
+    /// resolve like the browser's.
+    pub fn union_css_path(&self) -> PathBuf {
+        cases_dir().join(format!("browser-{}.css", self.name))
+    }
+}
+
+/// The folder of the case files (and their images).
+pub fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
 }
 
 /// Reads `cases/browser.toml`.
@@ -256,6 +279,8 @@ pub fn draw_with_chromium(
             "--no-sandbox",
             "--disable-gpu",
             "--hide-scrollbars",
+            // CSS masks load in CORS mode; a file page may read its images.
+            "--allow-file-access-from-files",
             "--force-color-profile=srgb",
             "--default-background-color=00000000",
             &format!("--force-device-scale-factor={}", case.scale),

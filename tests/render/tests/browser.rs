@@ -23,7 +23,7 @@ const EDGE_SHARE: f32 = 0.03;
 
 fn render(case: &BrowserCase) -> tiny_skia::Pixmap {
     let compiled = compile_text(&SourceFile::from_text(
-        format!("/browser/{}.css", case.name),
+        case.union_css_path().display().to_string(),
         case.union_css(),
     ));
     assert!(
