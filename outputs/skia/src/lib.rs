@@ -10,13 +10,14 @@
 //!   the box), the background (colour, then a linear or radial gradient or
 //!   an image file sized to the padding box, optionally recoloured as a
 //!   mask, clipped to the border, padding or content box), inset shadows,
-//!   borders (per-side widths and colours with diagonal corner joins,
+//!   borders (per-side widths, colours and solid / dashed / dotted styles
+//!   with diagonal corner joins, dashes fitted to each side like Chromium's,
 //!   per-corner elliptical radii with CSS clamping) or a 9-patch
 //!   `border-image` in their place (slices, widths, outsets, stretch /
 //!   repeat / round / space, `fill`; SVG pieces drawn from the vector), the
 //!   outline (outside the border box, beyond its offset), and the element's
 //!   opacity over all of it. Boxes at integer logical coordinates draw crisp
-//!   lines at integer scales. `tests/render` compares 45 such boxes with
+//!   lines at integer scales. `tests/render` compares 50 such boxes with
 //!   what headless Chromium draws.
 //! - **Whole controls** ([`Renderer::render`]): a catalogue control's box
 //!   plus its sub-elements, each queried as a child element
@@ -34,8 +35,9 @@
 //!   `icon-color`.
 //!
 //! ## What it does not draw yet
-//! Dashed and dotted lines (drawn solid),
-//! text on headers and footers (group box and dialog titles), transitions
+//! Dashes bent along rounded corners (they are laid along the straight
+//! sides and clipped to the curve), text on headers and footers (group box
+//! and dialog titles), transitions
 //! (a render is one instant), and icon-theme inheritance (`index.theme`).
 
 #![forbid(unsafe_code)]
@@ -44,6 +46,7 @@ mod behaviour;
 mod blur;
 mod border_image;
 mod control;
+mod dashes;
 mod geometry;
 mod image_file;
 mod images;

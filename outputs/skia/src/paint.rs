@@ -2,6 +2,7 @@
 
 use crate::blur;
 use crate::border_image::{self, NinePatch};
+use crate::dashes;
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
 use crate::images::Images;
 use tiny_skia::{
@@ -96,6 +97,12 @@ impl Painter<'_> {
     fn mask_of(&self, path: &Path) -> Option<Mask> {
         let mut mask = Mask::new(self.pixmap.width(), self.pixmap.height())?;
         mask.fill_path(path, FillRule::Winding, true, Transform::identity());
+        Some(mask)
+    }
+
+    fn mask_of_even_odd(&self, path: &Path) -> Option<Mask> {
+        let mut mask = Mask::new(self.pixmap.width(), self.pixmap.height())?;
+        mask.fill_path(path, FillRule::EvenOdd, true, Transform::identity());
         Some(mask)
     }
 
@@ -443,19 +450,26 @@ impl Painter<'_> {
         true
     }
 
+    /// Fills the band between `outer` and `inner` side by side: solid
+    /// sides as the band's trapezoids (diagonal corner joins), dashed and
+    /// dotted sides as their fitted pattern clipped to the same trapezoid.
     fn lines(
         &mut self,
         outer: Box2,
         outer_radii: Radii,
         inner: Box2,
         inner_radii: Radii,
-        colors: [Option<Rgba>; 4],
+        sides: &Sides,
     ) {
         let Some(path) = ring(outer, outer_radii, inner, inner_radii) else {
             return;
         };
-        let first = colors[0];
-        if colors.iter().all(|c| *c == first) {
+        let first = sides.colors[0];
+        let patterned = sides
+            .styles
+            .iter()
+            .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
+        if !patterned && sides.colors.iter().all(|c| *c == first) {
             if let Some(color) = first {
                 self.fill(
                     &path,
@@ -466,40 +480,82 @@ impl Painter<'_> {
             }
             return;
         }
-        for (side, color) in colors.iter().enumerate() {
-            let Some(color) = color else { continue };
-            let Some(region) = side_region(outer, inner, side).and_then(|r| self.mask_of(&r))
+        if patterned
+            && sides.colors.iter().all(|c| *c == first)
+            && sides.styles.iter().all(|s| *s == sides.styles[0])
+        {
+            // One colour and style all round: the sides' patterns are one
+            // shape, so corner dashes and dots join without a diagonal seam.
+            let mut builder = tiny_skia::PathBuilder::new();
+            for side in 0..4 {
+                match dashes::side_pattern(sides.styles[side], outer, inner, side) {
+                    Some(pattern) => builder.push_path(&pattern),
+                    None => {
+                        if let Some(region) = side_region(outer, inner, side) {
+                            builder.push_path(&region);
+                        }
+                    }
+                }
+            }
+            if let (Some(shape), Some(band), Some(color)) =
+                (builder.finish(), self.mask_of_even_odd(&path), first)
+            {
+                self.fill(
+                    &shape,
+                    Shader::SolidColor(sk(color)),
+                    FillRule::Winding,
+                    Some(&band),
+                );
+            }
+            return;
+        }
+        for side in 0..4 {
+            let Some(color) = sides.colors[side] else {
+                continue;
+            };
+            let Some(mut region) = side_region(outer, inner, side).and_then(|r| self.mask_of(&r))
             else {
                 continue;
             };
-            self.fill(
-                &path,
-                Shader::SolidColor(sk(*color)),
-                FillRule::EvenOdd,
-                Some(&region),
-            );
+            let shader = Shader::SolidColor(sk(color));
+            match dashes::side_pattern(sides.styles[side], outer, inner, side) {
+                Some(pattern) => {
+                    region.intersect_path(&path, FillRule::EvenOdd, true, Transform::identity());
+                    self.fill(&pattern, shader, FillRule::Winding, Some(&region));
+                }
+                None => self.fill(&path, shader, FillRule::EvenOdd, Some(&region)),
+            }
         }
     }
 }
 
-/// Per-side widths (device px) and colours of a line group; a side draws
-/// only with a style other than `none`, as in CSS.
-fn line_sides(
-    painter: &Painter<'_>,
-    sides: [&union_model::LineProps; 4],
-) -> ([f32; 4], [Option<Rgba>; 4]) {
-    let mut widths = [0.0; 4];
-    let mut colors = [None; 4];
+/// A line group's sides, top, right, bottom, left: widths in device px,
+/// colours (none where nothing is drawn) and styles.
+struct Sides {
+    widths: [f32; 4],
+    colors: [Option<Rgba>; 4],
+    styles: [LineStyle; 4],
+}
+
+/// The sides of a line group; a side draws only with a style other than
+/// `none`, as in CSS.
+fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sides {
+    let mut out = Sides {
+        widths: [0.0; 4],
+        colors: [None; 4],
+        styles: [LineStyle::None; 4],
+    };
     for (i, side) in sides.iter().enumerate() {
         let style = side.style.value().copied().unwrap_or(LineStyle::None);
+        out.styles[i] = style;
         if style == LineStyle::None {
             continue;
         }
-        widths[i] = px(&side.width) * painter.scale;
+        out.widths[i] = px(&side.width) * painter.scale;
         let color = side.color.value().cloned().unwrap_or(Color::CurrentColor);
-        colors[i] = (widths[i] > 0.0).then(|| painter.color(&color));
+        out.colors[i] = (out.widths[i] > 0.0).then(|| painter.color(&color));
     }
-    (widths, colors)
+    out
 }
 
 /// Draws the element box of `computed` (see the crate docs for what is drawn).
@@ -594,10 +650,11 @@ pub(crate) fn paint_element(
         scale,
     );
     let border = &style.border;
-    let (bw, border_colors) = line_sides(
+    let border_sides = line_sides(
         &painter,
         [&border.top, &border.right, &border.bottom, &border.left],
     );
+    let bw = border_sides.widths;
     let padding_box = border_box.outset(-bw[0], -bw[1], -bw[2], -bw[3]);
     let inner_radii = radii.inner(bw[0], bw[1], bw[2], bw[3]);
 
@@ -641,20 +698,21 @@ pub(crate) fn paint_element(
 
     // A border image that draws replaces the border lines (CSS).
     if !painter.border_image(border_box, bw) {
-        painter.lines(border_box, radii, padding_box, inner_radii, border_colors);
+        painter.lines(border_box, radii, padding_box, inner_radii, &border_sides);
     }
 
     let outline = &style.outline;
-    let (ow, outline_colors) = line_sides(
+    let outline_sides = line_sides(
         &painter,
         [&outline.top, &outline.right, &outline.bottom, &outline.left],
     );
+    let ow = outline_sides.widths;
     if ow.iter().any(|w| *w > 0.0) {
         let offset = px(&outline.offset) * scale;
         let inner = border_box.outset(offset, offset, offset, offset);
         let inner_r = radii.outer(offset);
         let outer = inner.outset(ow[0], ow[1], ow[2], ow[3]);
         let outer_r = inner_r.outer(ow[0].max(ow[1]).max(ow[2]).max(ow[3]));
-        painter.lines(outer, outer_r, inner, inner_r, outline_colors);
+        painter.lines(outer, outer_r, inner, inner_r, &outline_sides);
     }
 }
