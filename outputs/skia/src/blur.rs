@@ -57,6 +57,15 @@ fn pass(src: &[f32], dst: &mut [f32], width: usize, height: usize, r: usize, hor
     }
 }
 
+/// How far (pixels) the blur for `sigma` spreads a pixel: the sum of the
+/// three boxes' radii.
+pub fn reach(sigma: f32) -> usize {
+    if sigma <= 0.0 {
+        return 0;
+    }
+    box_sizes(sigma).iter().map(|size| (size - 1) / 2).sum()
+}
+
 /// Blurs `alpha` (row-major, `width` × `height`, values 0..=1) in place.
 pub fn gaussian(alpha: &mut [f32], width: usize, height: usize, sigma: f32) {
     if sigma <= 0.0 || width == 0 || height == 0 {

@@ -67,6 +67,7 @@ pub struct Renderer {
     pub fonts: Fonts,
     /// Image and icon lookup.
     pub images: Images,
+    shadows: crate::shadow::Cache,
 }
 
 /// What a part draws.
@@ -141,7 +142,11 @@ impl Renderer {
     /// A renderer with the deterministic font set and the bundled fallback
     /// icons in `icon_dirs` only.
     pub fn new(fonts: Fonts, images: Images) -> Self {
-        Renderer { fonts, images }
+        Renderer {
+            fonts,
+            images,
+            shadows: crate::shadow::Cache::default(),
+        }
     }
 
     /// Draws the scene's element: a catalogue control with its
@@ -215,6 +220,7 @@ impl Renderer {
             }),
             scale,
             &mut self.images,
+            &mut self.shadows,
         );
         for part in &parts {
             self.paint_part(&mut pixmap, part, palette, device(part.rect), scale);
@@ -386,7 +392,15 @@ impl Renderer {
         let target = layer.as_mut().unwrap_or(pixmap);
         match &part.content {
             Content::Box => {
-                paint_element(target, &part.style, palette, rect, scale, &mut self.images);
+                paint_element(
+                    target,
+                    &part.style,
+                    palette,
+                    rect,
+                    scale,
+                    &mut self.images,
+                    &mut self.shadows,
+                );
                 if let Some(file) = self.icon_file(&part.style.style) {
                     let icon = &part.style.style.icon;
                     let w = px(&icon.width).unwrap_or(16.0) * scale;

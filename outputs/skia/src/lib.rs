@@ -51,6 +51,7 @@ mod geometry;
 mod image_file;
 mod images;
 mod paint;
+mod shadow;
 mod text;
 
 pub use control::{Rendered, Renderer, Scene};

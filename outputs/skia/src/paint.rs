@@ -1,10 +1,10 @@
 //! Painting one element's box: shadows, background, borders, outline.
 
-use crate::blur;
 use crate::border_image::{self, NinePatch};
 use crate::dashes;
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
 use crate::images::Images;
+use crate::shadow;
 use tiny_skia::{
     Color as SkColor, FillRule, GradientStop, LinearGradient, Mask, Paint, Path, Pixmap,
     PixmapPaint, Point, RadialGradient, Shader, SpreadMode, Transform,
@@ -61,6 +61,7 @@ struct Painter<'a> {
     scale: f32,
     pixmap: &'a mut Pixmap,
     images: &'a mut Images,
+    shadows: &'a mut shadow::Cache,
 }
 
 fn sk(rgba: Rgba) -> SkColor {
@@ -76,12 +77,14 @@ fn sk(rgba: Rgba) -> SkColor {
 /// `color` at `coverage` (0 to 1) as a premultiplied RGBA8 pixel.
 pub(crate) fn premultiplied(color: Rgba, coverage: f32) -> [u8; 4] {
     let a = (coverage.clamp(0.0, 1.0) * color.a.clamp(0.0, 1.0)).clamp(0.0, 1.0);
-    let channel = |c: f32| (c.clamp(0.0, 1.0) * a * 255.0).round() as u8;
+    // `+ 0.5` and truncation round like `f32::round` for these positive
+    // values, without a libm call per pixel.
+    let channel = |c: f32| (c.clamp(0.0, 1.0) * a * 255.0 + 0.5) as u8;
     [
         channel(color.r),
         channel(color.g),
         channel(color.b),
-        (a * 255.0).round() as u8,
+        (a * 255.0 + 0.5) as u8,
     ]
 }
 
@@ -116,25 +119,6 @@ impl Painter<'_> {
             .fill_path(path, &paint, rule, Transform::identity(), mask);
     }
 
-    /// Draws `alpha` (one value per pixel) in `color`, clipped by `clip`.
-    fn composite_alpha(&mut self, alpha: &[f32], color: Rgba, clip: Option<&Mask>) {
-        let (w, h) = (self.pixmap.width(), self.pixmap.height());
-        let Some(mut layer) = Pixmap::new(w, h) else {
-            return;
-        };
-        for (pixel, a) in layer.data_mut().chunks_exact_mut(4).zip(alpha) {
-            pixel.copy_from_slice(&premultiplied(color, *a));
-        }
-        self.pixmap.draw_pixmap(
-            0,
-            0,
-            layer.as_ref(),
-            &PixmapPaint::default(),
-            Transform::identity(),
-            clip,
-        );
-    }
-
     fn shadows(
         &mut self,
         border_box: Box2,
@@ -143,65 +127,25 @@ impl Painter<'_> {
         inner_radii: Radii,
         inset: bool,
     ) {
-        let Some(list) = self.style.style.shadow.layers.value().cloned() else {
+        let Some(list) = self.style.style.shadow.layers.value() else {
             return;
         };
-        let (w, h) = (self.pixmap.width() as usize, self.pixmap.height() as usize);
-        let context = LengthContext {
-            font_size: 16.0,
-            root_font_size: 16.0,
+        let (style, palette) = (self.style, self.palette);
+        let shape = shadow::BoxShape {
+            border_box,
+            radii,
+            padding_box,
+            inner_radii,
         };
-        // The first shadow is on top: paint from the last.
-        for shadow in list.0.iter().rev().filter(|s| s.inset == inset) {
-            let s = self.scale;
-            let (dx, dy) = (shadow.x.to_px(&context) * s, shadow.y.to_px(&context) * s);
-            let spread = shadow.spread.to_px(&context) * s;
-            let sigma = shadow.blur.to_px(&context).max(0.0) * s / 2.0;
-            let color = self.color(&shadow.color);
-            let (shape, clip) = if inset {
-                let hole = padding_box
-                    .outset(-spread, -spread, -spread, -spread)
-                    .offset(dx, dy);
-                (
-                    rounded_rect(hole, inner_radii.outer(-spread)),
-                    rounded_rect(padding_box, inner_radii),
-                )
-            } else {
-                let body = border_box
-                    .outset(spread, spread, spread, spread)
-                    .offset(dx, dy);
-                (
-                    rounded_rect(body, radii.outer(spread)),
-                    rounded_rect(border_box, radii),
-                )
-            };
-            let Some(mut alpha_mask) = Mask::new(w as u32, h as u32) else {
-                continue;
-            };
-            if let Some(shape) = &shape {
-                alpha_mask.fill_path(shape, FillRule::Winding, true, Transform::identity());
-            }
-            let mut alpha: Vec<f32> = alpha_mask
-                .data()
-                .iter()
-                .map(|a| f32::from(*a) / 255.0)
-                .collect();
-            if inset {
-                // The shadow is everything in the padding box outside the hole.
-                for a in &mut alpha {
-                    *a = 1.0 - *a;
-                }
-            }
-            blur::gaussian(&mut alpha, w, h, sigma);
-            let Some(mut clip_mask) = clip.as_ref().and_then(|c| self.mask_of(c)) else {
-                continue;
-            };
-            if !inset {
-                // Outer shadows are never drawn under the box itself.
-                clip_mask.invert();
-            }
-            self.composite_alpha(&alpha, color, Some(&clip_mask));
-        }
+        shadow::paint(
+            self.pixmap,
+            self.shadows,
+            &list.0,
+            inset,
+            &shape,
+            self.scale,
+            &|c| style.resolve_color(c, palette),
+        );
     }
 
     fn gradient_stops(&self, stops: &[ColorStop], length: f32) -> Vec<GradientStop> {
@@ -593,6 +537,7 @@ pub fn render_box(
         border_box,
         scale,
         &mut Images::default(),
+        &mut shadow::Cache::default(),
     );
     fade(&mut pixmap, opacity(&computed.style));
     Ok(pixmap)
@@ -610,8 +555,10 @@ pub(crate) fn opacity(style: &union_model::Style) -> f32 {
 /// Multiplies every pixel by `opacity` (premultiplied, so all channels).
 pub(crate) fn fade(pixmap: &mut Pixmap, opacity: f32) {
     if opacity < 1.0 {
+        let k = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u32;
         for byte in pixmap.data_mut() {
-            *byte = (f32::from(*byte) * opacity).round() as u8;
+            // Exact integer rounding of byte × opacity.
+            *byte = ((u32::from(*byte) * k + 127) / 255) as u8;
         }
     }
 }
@@ -626,6 +573,7 @@ pub(crate) fn paint_element(
     border_box: Box2,
     scale: f32,
     images: &mut Images,
+    shadows: &mut shadow::Cache,
 ) {
     let mut painter = Painter {
         style: computed,
@@ -633,6 +581,7 @@ pub(crate) fn paint_element(
         scale,
         pixmap,
         images,
+        shadows,
     };
     let style = &computed.style;
     if style.display.visibility.value() == Some(&union_model::values::Visibility::Hidden) {

@@ -12,10 +12,12 @@ use parley::{
     Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, Layout,
     LayoutContext, OverflowWrap, PositionedLayoutItem, StyleProperty, TextWrapMode,
 };
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
 use swash::zeno::{Format, Vector};
-use tiny_skia::{Pixmap, PixmapPaint, Transform};
+use tiny_skia::Pixmap;
 use union_model::values::{Elide, Rgba};
 use union_model::{Style, values};
 
@@ -25,11 +27,43 @@ pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
 /// Font size when the style sets none (logical px; 10pt).
 pub const DEFAULT_FONT_SIZE: f32 = 13.333_333;
 
+/// Most layouts and glyph images remembered; when full, caches start over.
+const MAX_CACHED: usize = 4096;
+
+/// What a layout depends on: the text, its style, the width and the scale
+/// (floats by their bits, so equal inputs give exactly the same layout).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct LayoutKey {
+    text: String,
+    families: String,
+    numbers: [u32; 4],
+    flags: [bool; 3],
+    elide: Elide,
+    align: values::Align,
+}
+
+/// What a glyph image depends on: font, glyph, size, synthesis and the
+/// sub-pixel offset.
+type GlyphKey = (u64, u32, u16, [u32; 4], bool);
+
+/// A glyph's coverage and where it goes relative to its pen position.
+struct GlyphImage {
+    left: i32,
+    top: i32,
+    width: u32,
+    coverage: Vec<u8>,
+}
+
 /// A fixed set of fonts and the scratch space to lay text out with them.
+///
+/// Layouts and glyph images are remembered (up to a bound), as toolkits'
+/// text caches do, so drawing the same labels again is cheap.
 pub struct Fonts {
     fonts: FontContext,
     layouts: LayoutContext<()>,
     scaler: ScaleContext,
+    laid_out: HashMap<LayoutKey, TextLayout>,
+    glyphs: HashMap<GlyphKey, Option<GlyphImage>>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -100,9 +134,10 @@ fn css_family(name: &str) -> String {
     }
 }
 
-/// Text laid out for drawing at one scale.
+/// Text laid out for drawing at one scale (cheap to clone).
+#[derive(Clone)]
 pub struct TextLayout {
-    layout: Layout<()>,
+    layout: Arc<Layout<()>>,
     scale: f32,
 }
 
@@ -187,6 +222,8 @@ impl Fonts {
             },
             layouts: LayoutContext::new(),
             scaler: ScaleContext::new(),
+            laid_out: HashMap::new(),
+            glyphs: HashMap::new(),
         })
     }
 
@@ -194,6 +231,37 @@ impl Fonts {
     /// (when the style wraps) and eliding (when it elides) at `max_width`
     /// logical px.
     pub fn layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        max_width: Option<f32>,
+        scale: f32,
+    ) -> TextLayout {
+        let key = LayoutKey {
+            text: text.to_owned(),
+            families: style.families.clone(),
+            numbers: [
+                style.size.to_bits(),
+                style.weight.to_bits(),
+                max_width.map_or(u32::MAX, f32::to_bits),
+                scale.to_bits(),
+            ],
+            flags: [style.italic, style.wrap, style.break_words],
+            elide: style.elide,
+            align: style.align,
+        };
+        if let Some(laid) = self.laid_out.get(&key) {
+            return laid.clone();
+        }
+        let laid = self.layout_uncached(text, style, max_width, scale);
+        if self.laid_out.len() >= MAX_CACHED {
+            self.laid_out.clear();
+        }
+        self.laid_out.insert(key, laid.clone());
+        laid
+    }
+
+    fn layout_uncached(
         &mut self,
         text: &str,
         style: &TextStyle,
@@ -260,7 +328,10 @@ impl Fonts {
             values::Align::Start => Alignment::Start,
         };
         layout.align(alignment, AlignmentOptions::default());
-        TextLayout { layout, scale }
+        TextLayout {
+            layout: Arc::new(layout),
+            scale,
+        }
     }
 
     /// Draws `text` with its top-left at (`x`, `y`) device pixels in `color`.
@@ -278,58 +349,106 @@ impl Fonts {
                     continue;
                 };
                 let synthesis = run.synthesis();
+                let size = run.font_size();
+                let skew = synthesis.skew();
                 let mut scaler = self
                     .scaler
                     .builder(font_ref)
-                    .size(run.font_size())
+                    .size(size)
                     .hint(false)
                     .normalized_coords(run.normalized_coords().iter().map(|c| c.to_bits()))
                     .build();
                 for glyph in glyphs.positioned_glyphs() {
                     let gx = x + glyph.x;
                     let gy = y + glyph.y;
-                    let offset = Vector::new(gx.fract(), gy.fract());
-                    let mut render = Render::new(&[
-                        Source::ColorOutline(0),
-                        Source::ColorBitmap(StrikeWith::BestFit),
-                        Source::Outline,
-                    ]);
-                    render.format(Format::Alpha).offset(offset);
-                    if synthesis.embolden() {
-                        render.embolden(run.font_size() / 24.0);
-                    }
-                    if let Some(angle) = synthesis.skew() {
-                        render.transform(Some(swash::zeno::Transform::skew(
-                            swash::zeno::Angle::from_degrees(angle),
-                            swash::zeno::Angle::ZERO,
-                        )));
-                    }
                     let Ok(id) = u16::try_from(glyph.id) else {
                         continue;
                     };
-                    let Some(image) = render.render(&mut scaler, id) else {
+                    let key = (
+                        font.data.id(),
+                        font.index,
+                        id,
+                        [
+                            size.to_bits(),
+                            skew.unwrap_or(0.0).to_bits(),
+                            gx.fract().to_bits(),
+                            gy.fract().to_bits(),
+                        ],
+                        synthesis.embolden(),
+                    );
+                    if !self.glyphs.contains_key(&key) {
+                        let mut render = Render::new(&[
+                            Source::ColorOutline(0),
+                            Source::ColorBitmap(StrikeWith::BestFit),
+                            Source::Outline,
+                        ]);
+                        render
+                            .format(Format::Alpha)
+                            .offset(Vector::new(gx.fract(), gy.fract()));
+                        if synthesis.embolden() {
+                            render.embolden(size / 24.0);
+                        }
+                        if let Some(angle) = skew {
+                            render.transform(Some(swash::zeno::Transform::skew(
+                                swash::zeno::Angle::from_degrees(angle),
+                                swash::zeno::Angle::ZERO,
+                            )));
+                        }
+                        let image = render
+                            .render(&mut scaler, id)
+                            .filter(|i| {
+                                i.placement.width > 0
+                                    && i.placement.height > 0
+                                    && i.content == Content::Mask
+                            })
+                            .map(|i| GlyphImage {
+                                left: i.placement.left,
+                                top: i.placement.top,
+                                width: i.placement.width,
+                                coverage: i.data,
+                            });
+                        if self.glyphs.len() >= MAX_CACHED {
+                            self.glyphs.clear();
+                        }
+                        self.glyphs.insert(key, image);
+                    }
+                    let Some(Some(image)) = self.glyphs.get(&key) else {
                         continue;
                     };
-                    let p = image.placement;
-                    if p.width == 0 || p.height == 0 || image.content != Content::Mask {
-                        continue;
-                    }
-                    let Some(mut mask) = Pixmap::new(p.width, p.height) else {
-                        continue;
-                    };
-                    for (pixel, coverage) in mask.data_mut().chunks_exact_mut(4).zip(&image.data) {
-                        let coverage = f32::from(*coverage) / 255.0;
-                        pixel.copy_from_slice(&crate::paint::premultiplied(color, coverage));
-                    }
-                    pixmap.draw_pixmap(
-                        gx.floor() as i32 + p.left,
-                        gy.floor() as i32 - p.top,
-                        mask.as_ref(),
-                        &PixmapPaint::default(),
-                        Transform::identity(),
-                        None,
+                    blend_coverage(
+                        pixmap,
+                        image,
+                        gx.floor() as i32 + image.left,
+                        gy.floor() as i32 - image.top,
+                        color,
                     );
                 }
+            }
+        }
+    }
+}
+
+/// Draws `color` at each pixel of `glyph`'s coverage, with its top-left at
+/// (`left`, `top`): source-over in premultiplied RGBA, clipped to `pixmap`.
+fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, color: Rgba) {
+    let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
+    let width = glyph.width as usize;
+    let data = pixmap.data_mut();
+    for (row, coverage) in glyph.coverage.chunks_exact(width).enumerate() {
+        let y = top + row as i32;
+        if y < 0 || y >= ph {
+            continue;
+        }
+        for (col, c) in coverage.iter().enumerate() {
+            let x = left + col as i32;
+            if *c == 0 || x < 0 || x >= pw {
+                continue;
+            }
+            let src = crate::paint::premultiplied(color, f32::from(*c) / 255.0);
+            let i = ((y * pw + x) * 4) as usize;
+            let keep = 255 - u32::from(src[3]);
+            for (d, s) in data[i..i + 4].iter_mut().zip(src) {
+                *d = (u32::from(s) + (u32::from(*d) * keep + 127) / 255).min(255) as u8;
             }
         }
     }
