@@ -12,6 +12,7 @@
 
 pub mod export;
 pub mod inspect;
+pub mod live;
 pub mod pages;
 pub mod render;
 pub mod themes;
