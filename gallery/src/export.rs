@@ -30,6 +30,10 @@ pub struct ExportArgs {
     /// The colour scheme the query context asks for.
     #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
     pub scheme: String,
+    /// Use only the bundled icons, never the machine's icon themes, so the
+    /// sheet is the same on every machine.
+    #[arg(long)]
+    pub reproducible: bool,
 }
 
 /// Room between cells and around the sheet, logical px.
@@ -54,12 +58,46 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         },
         ..Context::default()
     };
-    let palette = loaded.theme.palette();
-    let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
-    let mut renderer = Renderer::new(
-        Fonts::deterministic()?,
-        Images::with_system_icons(bundled_icon_dirs()),
+    let images = if args.reproducible {
+        Images::with_fallback(bundled_icon_dirs())
+    } else {
+        Images::with_system_icons(bundled_icon_dirs())
+    };
+    let mut renderer = Renderer::new(Fonts::deterministic()?, images);
+    let sheet = contact_sheet(
+        &loaded.theme,
+        context,
+        scale,
+        &mut renderer,
+        &mut |index, name| {
+            eprintln!("[{}/{}] {name}", index + 1, catalogue::CONTROLS.len());
+        },
+    )?;
+    sheet
+        .save_png(&args.out)
+        .map_err(|e| format!("{}: cannot write: {e}", args.out.display()))?;
+    eprintln!(
+        "{}: {} controls, {}×{} pixels",
+        args.out.display(),
+        catalogue::CONTROLS.len(),
+        sheet.width(),
+        sheet.height()
     );
+    Ok(())
+}
+
+/// Every control of the catalogue in every state, drawn with `renderer`
+/// into one sheet: a labelled row per control, a column per state.
+/// `progress` hears of each control as it is drawn.
+pub fn contact_sheet(
+    theme: &std::sync::Arc<union_model::Theme>,
+    context: Context,
+    scale: f32,
+    renderer: &mut Renderer,
+    progress: &mut dyn FnMut(usize, &str),
+) -> Result<Pixmap, String> {
+    let palette = theme.palette();
+    let styler = Styler::new(std::sync::Arc::clone(theme));
     let label_style = TextStyle {
         weight: 700.0,
         ..TextStyle::of(&union_model::Style::default())
@@ -67,10 +105,9 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     let note_style = TextStyle::of(&union_model::Style::default());
 
     // Render every cell first: the grid's column widths depend on all of them.
-    let total = catalogue::CONTROLS.len();
     let mut rows = Vec::new();
     for (index, control) in catalogue::CONTROLS.iter().enumerate() {
-        eprintln!("[{}/{total}] {}", index + 1, control.name);
+        progress(index, control.name);
         let mut cells = Vec::new();
         for (label, element) in control_row(control) {
             let query = Query::new(chain::parse_chain(&element)?, context);
@@ -137,15 +174,5 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         }
         y += row_height;
     }
-    sheet
-        .save_png(&args.out)
-        .map_err(|e| format!("{}: cannot write: {e}", args.out.display()))?;
-    eprintln!(
-        "{}: {} controls, {}×{} pixels",
-        args.out.display(),
-        rows.len(),
-        sheet.width(),
-        sheet.height()
-    );
-    Ok(())
+    Ok(sheet)
 }
