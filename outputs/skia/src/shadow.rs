@@ -173,6 +173,23 @@ pub(crate) fn paint(
         bits(body, &body_radii, (visible.x, visible.y), &mut numbers);
         bits(clip, &clip_radii, (visible.x, visible.y), &mut numbers);
         let key = (inset, numbers);
+        if !cache.layers.contains_key(&key) {
+            let Some(layer) = draw_layer(
+                visible,
+                reach,
+                (body, body_radii),
+                (clip, clip_radii),
+                inset,
+                sigma,
+                color,
+            ) else {
+                continue;
+            };
+            if cache.layers.len() >= MAX_CACHED {
+                cache.layers.clear();
+            }
+            cache.layers.insert(key.clone(), layer);
+        }
         if let Some(layer) = cache.layers.get(&key) {
             pixmap.draw_pixmap(
                 visible.x,
@@ -182,62 +199,58 @@ pub(crate) fn paint(
                 Transform::identity(),
                 None,
             );
-            continue;
         }
-        let work = Area::around(
-            Box2 {
-                x: visible.x as f32,
-                y: visible.y as f32,
-                width: visible.w as f32,
-                height: visible.h as f32,
-            },
-            reach,
-        );
-        let Some(shape_mask) = work.coverage(rounded_rect(body, body_radii).as_ref()) else {
-            continue;
-        };
-        let mut alpha: Vec<f32> = shape_mask
-            .data()
-            .iter()
-            .map(|a| {
-                let a = f32::from(*a) / 255.0;
-                // An inset shadow is everything outside the hole.
-                if inset { 1.0 - a } else { a }
-            })
-            .collect();
-        blur::gaussian(&mut alpha, work.w as usize, work.h as usize, sigma);
-        let Some(clip_mask) = visible.coverage(rounded_rect(clip, clip_radii).as_ref()) else {
-            continue;
-        };
-        let Some(mut layer) = Pixmap::new(visible.w, visible.h) else {
-            continue;
-        };
-        let (ox, oy) = ((visible.x - work.x) as usize, (visible.y - work.y) as usize);
-        let work_w = work.w as usize;
-        for (i, (pixel, clip)) in layer
-            .data_mut()
-            .chunks_exact_mut(4)
-            .zip(clip_mask.data())
-            .enumerate()
-        {
-            let (x, y) = (i % visible.w as usize, i / visible.w as usize);
-            let a = alpha[(y + oy) * work_w + x + ox];
-            let c = f32::from(*clip) / 255.0;
-            // Outer shadows are never drawn under the box itself.
-            let c = if inset { c } else { 1.0 - c };
-            pixel.copy_from_slice(&premultiplied(color, a * c));
-        }
-        pixmap.draw_pixmap(
-            visible.x,
-            visible.y,
-            layer.as_ref(),
-            &PixmapPaint::default(),
-            Transform::identity(),
-            None,
-        );
-        if cache.layers.len() >= MAX_CACHED {
-            cache.layers.clear();
-        }
-        cache.layers.insert(key, layer);
     }
+}
+
+/// The shadow's pixels over `visible`: the `body` shape's alpha (inverted
+/// for inset shadows) blurred with `sigma` over `visible` plus `reach`,
+/// kept inside (inset) or outside (outer) `clip`, in `color`.
+fn draw_layer(
+    visible: Area,
+    reach: f32,
+    (body, body_radii): (Box2, Radii),
+    (clip, clip_radii): (Box2, Radii),
+    inset: bool,
+    sigma: f32,
+    color: Rgba,
+) -> Option<Pixmap> {
+    let work = Area::around(
+        Box2 {
+            x: visible.x as f32,
+            y: visible.y as f32,
+            width: visible.w as f32,
+            height: visible.h as f32,
+        },
+        reach,
+    );
+    let shape_mask = work.coverage(rounded_rect(body, body_radii).as_ref())?;
+    let mut alpha: Vec<f32> = shape_mask
+        .data()
+        .iter()
+        .map(|a| {
+            let a = f32::from(*a) / 255.0;
+            // An inset shadow is everything outside the hole.
+            if inset { 1.0 - a } else { a }
+        })
+        .collect();
+    blur::gaussian(&mut alpha, work.w as usize, work.h as usize, sigma);
+    let clip_mask = visible.coverage(rounded_rect(clip, clip_radii).as_ref())?;
+    let mut layer = Pixmap::new(visible.w, visible.h)?;
+    let (ox, oy) = ((visible.x - work.x) as usize, (visible.y - work.y) as usize);
+    let work_w = work.w as usize;
+    for (i, (pixel, clip)) in layer
+        .data_mut()
+        .chunks_exact_mut(4)
+        .zip(clip_mask.data())
+        .enumerate()
+    {
+        let (x, y) = (i % visible.w as usize, i / visible.w as usize);
+        let a = alpha[(y + oy) * work_w + x + ox];
+        let c = f32::from(*clip) / 255.0;
+        // Outer shadows are never drawn under the box itself.
+        let c = if inset { c } else { 1.0 - c };
+        pixel.copy_from_slice(&premultiplied(color, a * c));
+    }
+    Some(layer)
 }
