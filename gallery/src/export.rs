@@ -6,14 +6,14 @@
     reason = "the command reports progress and diagnostics on stderr"
 )]
 
-use crate::pages::{control_row, control_size};
+use crate::cells::{Backend, Settings, render_row};
 use crate::render::bundled_icon_dirs;
 use crate::themes;
 use std::path::PathBuf;
 use tiny_skia::{Pixmap, PixmapPaint, Transform};
 use union_model::values::{ColorRole, ColorSet};
-use union_model::{ColorScheme, Context, Query, Styler, catalogue, chain};
-use union_skia::{Fonts, Images, Renderer, Scene, TextStyle};
+use union_model::{ColorScheme, Styler, catalogue};
+use union_skia::{Fonts, Images, Renderer, TextStyle};
 
 /// Arguments of `union export`.
 #[derive(Debug, clap::Args)]
@@ -50,13 +50,14 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
-    let context = Context {
-        color_scheme: if args.scheme == "dark" {
+    let settings = Settings {
+        scale,
+        scheme: if args.scheme == "dark" {
             ColorScheme::Dark
         } else {
             ColorScheme::Light
         },
-        ..Context::default()
+        ..Settings::default()
     };
     let images = if args.reproducible {
         Images::with_fallback(bundled_icon_dirs())
@@ -66,8 +67,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     let mut renderer = Renderer::new(Fonts::deterministic()?, images);
     let sheet = contact_sheet(
         &loaded.theme,
-        context,
-        scale,
+        &settings,
         &mut renderer,
         &mut |index, name| {
             eprintln!("[{}/{}] {name}", index + 1, catalogue::CONTROLS.len());
@@ -87,15 +87,16 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
 }
 
 /// Every control of the catalogue in every state, drawn with `renderer`
-/// into one sheet: a labelled row per control, a column per state.
-/// `progress` hears of each control as it is drawn.
+/// into one sheet: a labelled row per control, a column per state, on the
+/// theme's window background. `progress` hears of each control as it is
+/// drawn.
 pub fn contact_sheet(
     theme: &std::sync::Arc<union_model::Theme>,
-    context: Context,
-    scale: f32,
+    settings: &Settings,
     renderer: &mut Renderer,
     progress: &mut dyn FnMut(usize, &str),
 ) -> Result<Pixmap, String> {
+    let scale = settings.scale;
     let palette = theme.palette();
     let styler = Styler::new(std::sync::Arc::clone(theme));
     let label_style = TextStyle {
@@ -108,20 +109,16 @@ pub fn contact_sheet(
     let mut rows = Vec::new();
     for (index, control) in catalogue::CONTROLS.iter().enumerate() {
         progress(index, control.name);
-        let mut cells = Vec::new();
-        for (label, element) in control_row(control) {
-            let query = Query::new(chain::parse_chain(&element)?, context);
-            let scene = Scene {
-                size: control_size(control.name),
-                scale,
-                margin: 4.0,
-                ..Scene::new(&query)
-            };
-            let rendered = renderer
-                .render(&styler, palette, &scene)
-                .map_err(|e| format!("{element}: {e}"))?;
-            cells.push((label, rendered.pixmap));
-        }
+        let cells = render_row(
+            control,
+            theme,
+            &styler,
+            settings,
+            renderer as &mut dyn Backend,
+        )?
+        .into_iter()
+        .map(|cell| (cell.state, cell.rendered.pixmap))
+        .collect::<Vec<_>>();
         rows.push((control.name, cells));
     }
     let label_width = 120.0 * scale;

@@ -98,3 +98,138 @@ pub fn report_text(theme: &Theme, query: &Query, result: &ComputedStyle) -> Stri
     }
     out
 }
+
+/// A rule that matched, as the gallery's inspector lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchedRule {
+    /// The selector, as written back.
+    pub selector: String,
+    /// (ids, classes, types).
+    pub specificity: [u16; 3],
+    /// Whether the rule holds `!important` declarations.
+    pub important: bool,
+    /// Where it was written.
+    pub source: Option<union_model::SourceLocation>,
+}
+
+/// Where a resolved property's value came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The element's own matched rule, by index into
+    /// [`Inspection::rules`].
+    Rule(usize),
+    /// Inherited from an ancestor's rule.
+    Inherited {
+        /// The ancestor's chain, as `Window > Button`.
+        element: String,
+        /// The ancestor rule that set it.
+        rule: MatchedRule,
+    },
+    /// No rule set it: the property's initial value.
+    Initial,
+}
+
+/// One resolved property.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedProperty {
+    /// The CSS longhand name.
+    pub name: &'static str,
+    /// The value as CSS text; colours also resolved (`… = #rrggbbaa`).
+    pub value: String,
+    /// Who set it.
+    pub origin: Origin,
+}
+
+/// Everything the inspector shows for one element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inspection {
+    /// The chain, as `Window > Button:hover > Icon`.
+    pub element: String,
+    /// The rules that matched, in priority order (the winner first).
+    pub rules: Vec<MatchedRule>,
+    /// Every decided property, in schema order, with its origin.
+    pub properties: Vec<ResolvedProperty>,
+}
+
+fn matched_rule(rule: &Rule) -> MatchedRule {
+    let s = rule.selector.specificity();
+    MatchedRule {
+        selector: rule.selector.to_string(),
+        specificity: [s.ids, s.classes, s.types],
+        important: rule.importance == union_model::Importance::Important,
+        source: rule.location.clone(),
+    }
+}
+
+/// The first matched rule (in cascade order) that declares `id`: the one
+/// that decided it.
+fn deciding_rule<'a>(
+    theme: &'a Theme,
+    result: &'a ComputedStyle,
+    id: union_model::PropertyId,
+) -> Option<(usize, &'a Rule)> {
+    matched(theme, result)
+        .enumerate()
+        .find(|(_, rule)| rule.declarations.iter().any(|d| d.property() == id))
+}
+
+/// Inspects `query`'s element: its matched rules and where each resolved
+/// property came from (its own rules, an ancestor's through inheritance, or
+/// nowhere).
+pub fn inspect(styler: &union_model::Styler, query: &Query) -> Inspection {
+    let theme = styler.theme();
+    let result = styler.query(query);
+    let rules = matched(&theme, &result).map(matched_rule).collect();
+    let properties = result
+        .style
+        .decided()
+        .map(|(id, slot)| {
+            let value = match &slot {
+                Slot::Set(Value::Color(color)) => {
+                    let [r, g, b, a] = result.resolve_color(color, theme.palette()).to_rgba8();
+                    format!("{color} = #{r:02x}{g:02x}{b:02x}{a:02x}")
+                }
+                Slot::Set(value) => value.to_string(),
+                Slot::None | Slot::Unset => "none".to_owned(),
+            };
+            ResolvedProperty {
+                name: id.css_name(),
+                value,
+                origin: origin(styler, &theme, query, &result, id),
+            }
+        })
+        .collect();
+    Inspection {
+        element: element_text(query),
+        rules,
+        properties,
+    }
+}
+
+fn origin(
+    styler: &union_model::Styler,
+    theme: &Theme,
+    query: &Query,
+    result: &ComputedStyle,
+    id: union_model::PropertyId,
+) -> Origin {
+    if let Some((index, _)) = deciding_rule(theme, result, id) {
+        return Origin::Rule(index);
+    }
+    if !id.inherited() {
+        return Origin::Initial;
+    }
+    // Walk up the chain to the nearest ancestor whose own rule set it.
+    let chain = query.chain();
+    for depth in (1..chain.len()).rev() {
+        let ancestor = Query::new(chain[..depth].to_vec(), *query.context());
+        let computed = styler.query(&ancestor);
+        if let Some((_, rule)) = deciding_rule(theme, &computed, id) {
+            return Origin::Inherited {
+                element: element_text(&ancestor),
+                rule: matched_rule(rule),
+            };
+        }
+    }
+    Origin::Initial
+}

@@ -10,9 +10,12 @@
 
 #![forbid(unsafe_code)]
 
+pub mod cells;
 pub mod export;
 pub mod inspect;
 pub mod live;
 pub mod pages;
 pub mod render;
 pub mod themes;
+#[cfg(feature = "window")]
+pub mod window;

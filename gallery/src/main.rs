@@ -50,6 +50,10 @@ enum Command {
     /// Render every control in every state into one contact sheet (the
     /// headless gallery).
     Export(export::ExportArgs),
+    /// Open the gallery window: every control in every state, live reload,
+    /// inspector.
+    #[cfg(feature = "window")]
+    Gallery(union_gallery::window::GalleryArgs),
 }
 
 /// Parses `--context`.
@@ -139,26 +143,21 @@ fn main() -> ExitCode {
             element,
             context,
             json,
-        } => match inspect_command(&theme, &element, &context, json) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Export(args) => match export::run(&args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Render(args) => match render::run(&args, parse_context) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("error: {message}");
-                ExitCode::from(2)
-            }
-        },
+        } => exit(inspect_command(&theme, &element, &context, json)),
+        Command::Export(args) => exit(export::run(&args)),
+        Command::Render(args) => exit(render::run(&args, parse_context)),
+        #[cfg(feature = "window")]
+        Command::Gallery(args) => exit(union_gallery::window::run(&args)),
+    }
+}
+
+/// Success, or the message and exit code 2.
+fn exit(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -92,3 +92,90 @@ pub fn control_matrix(themes: &[&str]) -> Vec<ControlCase> {
     }
     cases
 }
+
+/// A page of the gallery: controls that belong together, like a widget
+/// factory's tabs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// The page's title.
+    pub title: &'static str,
+    /// The controls it shows, in order.
+    pub controls: Vec<&'static str>,
+}
+
+/// How the catalogue is grouped into pages. A control the catalogue gains
+/// and this table does not name lands on the "Other" page, so nothing is
+/// ever left out of the gallery.
+const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "Buttons",
+        &["Button", "ToolButton", "TabButton", "MenuBarItem"],
+    ),
+    (
+        "Checkables",
+        &["CheckBox", "RadioButton", "Switch", "CheckDelegate"],
+    ),
+    (
+        "Text inputs",
+        &["TextField", "TextArea", "ComboBox", "SpinBox"],
+    ),
+    (
+        "Ranges",
+        &[
+            "Slider",
+            "RangeSlider",
+            "ProgressBar",
+            "BusyIndicator",
+            "ScrollBar",
+            "ScrollView",
+        ],
+    ),
+    (
+        "Bars and menus",
+        &[
+            "TabBar",
+            "ToolBar",
+            "MenuBar",
+            "Menu",
+            "MenuItem",
+            "ItemDelegate",
+        ],
+    ),
+    (
+        "Containers and popups",
+        &[
+            "Window",
+            "Page",
+            "Dialog",
+            "Frame",
+            "GroupBox",
+            "ToolTip",
+            "Label",
+            "Separator",
+        ],
+    ),
+];
+
+/// The gallery's pages: every catalogue control exactly once.
+pub fn pages() -> Vec<Page> {
+    let known = |name: &str| union_model::catalogue::control(name).is_some();
+    let mut pages: Vec<Page> = GROUPS
+        .iter()
+        .map(|(title, controls)| Page {
+            title,
+            controls: controls.iter().copied().filter(|c| known(c)).collect(),
+        })
+        .collect();
+    let other: Vec<&'static str> = union_model::catalogue::CONTROLS
+        .iter()
+        .map(|c| c.name)
+        .filter(|name| !GROUPS.iter().any(|(_, group)| group.contains(name)))
+        .collect();
+    if !other.is_empty() {
+        pages.push(Page {
+            title: "Other",
+            controls: other,
+        });
+    }
+    pages
+}

@@ -58,6 +58,18 @@ pub struct Rendered {
     pub pixmap: Pixmap,
     /// The border-box size drawn, logical px.
     pub size: (f32, f32),
+    /// The sub-elements drawn, in paint order (the last one is on top).
+    pub parts: Vec<PlacedPart>,
+}
+
+/// A sub-element and where it was drawn: for hit testing (the gallery's
+/// inspector) and for outputs that place native widgets where we drew.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedPart {
+    /// The sub-element as queried (type and hint, e.g. `Indicator.up`).
+    pub element: Element,
+    /// Its border box in logical px, relative to the control's border box.
+    pub rect: Rect,
 }
 
 /// Draws elements: holds the fonts and the image cache.
@@ -226,7 +238,25 @@ impl Renderer {
             self.paint_part(&mut pixmap, part, palette, device(part.rect), scale);
         }
         fade(&mut pixmap, opacity(&control.style));
-        Ok(Rendered { pixmap, size })
+        let parts = parts
+            .iter()
+            .map(|part| {
+                let element = Element::new(part.kind);
+                PlacedPart {
+                    element: if part.hint.is_empty() {
+                        element
+                    } else {
+                        element.with_hint(part.hint)
+                    },
+                    rect: part.rect,
+                }
+            })
+            .collect();
+        Ok(Rendered {
+            pixmap,
+            size,
+            parts,
+        })
     }
 
     fn parts(

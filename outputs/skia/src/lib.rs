@@ -54,7 +54,7 @@ mod paint;
 mod shadow;
 mod text;
 
-pub use control::{Rendered, Renderer, Scene};
+pub use control::{PlacedPart, Rendered, Renderer, Scene};
 pub use geometry::{Box2, Radii};
 pub use image_file::{ImageFile, MAX_IMAGE_FILE};
 pub use images::Images;

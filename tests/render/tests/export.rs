@@ -3,8 +3,9 @@
 //! in one grid. A control that stops drawing, a row that goes missing or a
 //! label that moves shows up here.
 
+use union_gallery::cells::Settings;
 use union_gallery::export::contact_sheet;
-use union_model::{ColorScheme, Context};
+use union_model::ColorScheme;
 use union_render_tests::{bundled_theme, root};
 use union_skia::{Fonts, Images, Renderer};
 use union_test_support::image::{Tolerance, assert_png_snapshot};
@@ -29,14 +30,13 @@ fn contact_sheets_of_the_bundled_themes() {
             Images::with_fallback(vec![root().join("themes/icons")]),
         );
         let mut seen = Vec::new();
-        let context = Context {
-            color_scheme: scheme,
-            ..Context::default()
+        let settings = Settings {
+            scheme,
+            ..Settings::default()
         };
         let sheet = contact_sheet(
             &bundled_theme(theme),
-            context,
-            1.0,
+            &settings,
             &mut renderer,
             &mut |_, name| seen.push(name.to_owned()),
         )

@@ -1,0 +1,164 @@
+//! The gallery's cells: one control in one state, drawn by a backend with
+//! the switches the author set (scale, colour scheme, direction, touch).
+//!
+//! The window, the headless export and the tests all draw through here, so
+//! what the window shows is what `union export` writes.
+
+use crate::pages::{control_row, control_size};
+use std::sync::Arc;
+use tiny_skia::Pixmap;
+use union_model::catalogue::ControlInfo;
+use union_model::{ColorScheme, Context, Direction, FormFactor, Palette, Query, Styler, chain};
+use union_skia::{Rendered, Renderer, Scene};
+
+/// Transparent room around each cell's box (logical px) so shadows and
+/// outlines show.
+pub const CELL_MARGIN: f32 = 4.0;
+
+/// The switches of the gallery.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Device pixels per logical pixel (1, 1.25, 1.5, 2).
+    pub scale: f32,
+    /// The colour scheme the query context asks for.
+    pub scheme: ColorScheme,
+    /// Text direction.
+    pub direction: Direction,
+    /// The touch form factor instead of the desktop one.
+    pub touch: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            scale: 1.0,
+            scheme: ColorScheme::Light,
+            direction: Direction::Ltr,
+            touch: false,
+        }
+    }
+}
+
+impl Settings {
+    /// The scale factors offered.
+    pub const SCALES: [f32; 4] = [1.0, 1.25, 1.5, 2.0];
+
+    /// The query context these switches make.
+    pub fn context(&self) -> Context {
+        Context {
+            direction: self.direction,
+            color_scheme: self.scheme,
+            form_factor: if self.touch {
+                FormFactor::Touch
+            } else {
+                FormFactor::Desktop
+            },
+            ..Context::default()
+        }
+    }
+}
+
+/// An output that draws the gallery's cells. Today only tiny-skia, the
+/// pixel reference; egui, Slint and `QtQuick` outputs implement this to show
+/// their renders beside it.
+pub trait Backend {
+    /// The name shown in the backend selector.
+    fn name(&self) -> &'static str;
+    /// Draws one scene.
+    fn render(
+        &mut self,
+        styler: &Styler,
+        palette: &Palette,
+        scene: &Scene<'_>,
+    ) -> Result<Rendered, String>;
+}
+
+impl Backend for Renderer {
+    fn name(&self) -> &'static str {
+        "tiny-skia"
+    }
+
+    fn render(
+        &mut self,
+        styler: &Styler,
+        palette: &Palette,
+        scene: &Scene<'_>,
+    ) -> Result<Rendered, String> {
+        Renderer::render(self, styler, palette, scene).map_err(|e| e.to_string())
+    }
+}
+
+/// Every output the selector lists, and whether this build has it.
+pub const BACKENDS: &[(&str, bool)] = &[
+    ("tiny-skia", true),
+    ("egui", false),
+    ("Slint", false),
+    ("QtQuick", false),
+];
+
+/// One control in one state, drawn.
+#[derive(Debug)]
+pub struct Cell {
+    /// The state's column label (`normal`, `hover`, …).
+    pub state: String,
+    /// The query the cell drew (its chain and context).
+    pub query: Query,
+    /// The drawing: its pixmap has [`CELL_MARGIN`] around the box.
+    pub rendered: Rendered,
+}
+
+impl Cell {
+    /// The drawn pixels.
+    pub fn pixmap(&self) -> &Pixmap {
+        &self.rendered.pixmap
+    }
+}
+
+/// `control` in its normal state and in each of its states.
+pub fn render_row(
+    control: &ControlInfo,
+    theme: &Arc<union_model::Theme>,
+    styler: &Styler,
+    settings: &Settings,
+    backend: &mut dyn Backend,
+) -> Result<Vec<Cell>, String> {
+    let context = settings.context();
+    let mut cells = Vec::new();
+    for (state, element) in control_row(control) {
+        let query = Query::new(chain::parse_chain(&element)?, context);
+        let scene = Scene {
+            size: control_size(control.name),
+            scale: settings.scale,
+            margin: CELL_MARGIN,
+            ..Scene::new(&query)
+        };
+        let rendered = backend
+            .render(styler, theme.palette(), &scene)
+            .map_err(|e| format!("{element}: {e}"))?;
+        cells.push(Cell {
+            state,
+            query,
+            rendered,
+        });
+    }
+    Ok(cells)
+}
+
+/// What is under a point of a cell (logical px from the cell pixmap's
+/// top-left): the deepest sub-element drawn there, else the control itself
+/// when the point is in its box, else nothing. The answer is the query to
+/// inspect.
+pub fn hit_test(cell: &Cell, x: f32, y: f32) -> Option<Query> {
+    let (x, y) = (x - CELL_MARGIN, y - CELL_MARGIN);
+    let inside = |r: &union_model::layout::Rect| {
+        x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height
+    };
+    let part = cell.rendered.parts.iter().rev().find(|p| inside(&p.rect));
+    if let Some(part) = part {
+        let mut chain = cell.query.chain().to_vec();
+        chain.push(part.element.clone());
+        return Some(Query::new(chain, *cell.query.context()));
+    }
+    let (w, h) = cell.rendered.size;
+    (x >= 0.0 && y >= 0.0 && x < w && y < h).then(|| cell.query.clone())
+}
