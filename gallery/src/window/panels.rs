@@ -99,8 +99,9 @@ fn status(gallery: &Gallery, ui: &mut egui::Ui) {
         Status::Broken(problems) => {
             ui.label(
                 RichText::new(format!(
-                    "last edit broken ({} problems): showing the last good theme",
-                    problems.len()
+                    "last edit broken ({} problem{}): showing the last good theme",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
                 ))
                 .color(ERROR),
             );

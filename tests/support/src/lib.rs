@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod image;
+pub mod xwd;
 
 use std::path::{Path, PathBuf};
 
