@@ -354,9 +354,11 @@ impl eframe::App for Gallery {
                 .show(ui, |ui| super::panels::diagnostics(self, ui));
         }
         if self.inspection.is_some() {
+            let most = (ui.available_width() * 0.6).max(240.0);
             egui::Panel::right("gallery-inspector")
                 .resizable(true)
-                .default_size(380.0)
+                .default_size(420.0)
+                .size_range(240.0..=most)
                 .show(ui, |ui| super::panels::inspector(self, ui));
         }
         let (background, _) = self.page_colors();

@@ -182,7 +182,7 @@ pub(super) fn inspector(gallery: &mut Gallery, ui: &mut egui::Ui) {
         return;
     };
     ui.label(RichText::new(&inspection.element).monospace().strong());
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::both().show(ui, |ui| {
         ui.add_space(6.0);
         ui.label(RichText::new("Matched rules, winning first").strong());
         if inspection.rules.is_empty() {
@@ -200,7 +200,12 @@ pub(super) fn inspector(gallery: &mut Gallery, ui: &mut egui::Ui) {
                 .monospace(),
             );
             if let Some(source) = &rule.source {
-                ui.label(RichText::new(format!("    {source}")).small().weak());
+                ui.label(
+                    RichText::new(format!("    {}", short(source)))
+                        .small()
+                        .weak(),
+                )
+                .on_hover_text(source.to_string());
             }
         }
         ui.add_space(6.0);
@@ -220,14 +225,14 @@ pub(super) fn inspector(gallery: &mut Gallery, ui: &mut egui::Ui) {
                                 .rules
                                 .get(*index)
                                 .and_then(|r| r.source.as_ref())
-                                .map_or_else(String::new, |s| format!(" {s}"))
+                                .map_or_else(String::new, |s| format!(" {}", short(s)))
                         ),
                         Origin::Inherited { element, rule } => format!(
                             "inherited from {element} ({}{})",
                             rule.selector,
                             rule.source
                                 .as_ref()
-                                .map_or_else(String::new, |s| format!(" {s}"))
+                                .map_or_else(String::new, |s| format!(" {}", short(s)))
                         ),
                         Origin::Initial => "initial".to_owned(),
                     };
@@ -236,4 +241,13 @@ pub(super) fn inspector(gallery: &mut Gallery, ui: &mut egui::Ui) {
                 }
             });
     });
+}
+
+/// `buttons.css:50:3`: the file's name, not its whole path.
+fn short(location: &union_model::SourceLocation) -> String {
+    let name = location.file.file_name().map_or_else(
+        || location.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!("{name}:{}:{}", location.line, location.column)
 }

@@ -1,0 +1,281 @@
+//! One Plasma SVG file: its named elements, recoloured by a colour scheme.
+//!
+//! Plasma looks elements up by id, whether or not they draw anything (the
+//! `hint-*` elements are usually invisible rectangles whose size is the
+//! hint). usvg drops what does not render, so the ids come from the XML
+//! itself, and the geometry of elements usvg dropped from a second parse
+//! in which every element is forced visible.
+
+use crate::colors::ColorScheme;
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tiny_skia::{Pixmap, PixmapPaint, Rect, Transform};
+
+/// The largest SVG file read, compressed or not.
+pub const MAX_SVG_FILE: u64 = 8 << 20;
+/// The largest an `.svgz` may inflate to.
+pub const MAX_INFLATED: u64 = 32 << 20;
+
+/// Why an SVG could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for SvgError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for SvgError {}
+
+/// A parsed, recoloured Plasma SVG.
+pub struct SvgDocument {
+    path: PathBuf,
+    text: String,
+    tree: usvg::Tree,
+    ids: HashSet<String>,
+    /// Every element forced visible, for the geometry of invisible ones.
+    geometry: OnceLock<Option<usvg::Tree>>,
+    recoloured: bool,
+}
+
+impl fmt::Debug for SvgDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SvgDocument")
+            .field("path", &self.path)
+            .field("elements", &self.ids.len())
+            .field("recoloured", &self.recoloured)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads `path`, inflating `.svgz` (gzip) data, within the size limits.
+pub fn read_svg_text(path: &Path) -> Result<String, SvgError> {
+    let error = |message: String| SvgError {
+        path: path.to_path_buf(),
+        message,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| error(e.to_string()))?
+        .len();
+    if size > MAX_SVG_FILE {
+        return Err(error(format!("{size} bytes is more than {MAX_SVG_FILE}")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut inflated = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .take(MAX_INFLATED + 1)
+            .read_to_end(&mut inflated)
+            .map_err(|e| error(format!("cannot inflate: {e}")))?;
+        if inflated.len() as u64 > MAX_INFLATED {
+            return Err(error(format!("inflates to more than {MAX_INFLATED} bytes")));
+        }
+        inflated
+    } else {
+        bytes
+    };
+    String::from_utf8(bytes).map_err(|e| error(format!("not UTF-8: {e}")))
+}
+
+fn parse_xml(text: &str) -> Result<usvg::roxmltree::Document<'_>, String> {
+    usvg::roxmltree::Document::parse_with_options(
+        text,
+        usvg::roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..usvg::roxmltree::ParsingOptions::default()
+        },
+    )
+    .map_err(|e| e.to_string())
+}
+
+impl SvgDocument {
+    /// Loads `path`, recoloured with `colors` when the file asks for it (it
+    /// has a `<style id="current-color-scheme">`, as KSvg requires).
+    pub fn load(path: &Path, colors: &ColorScheme) -> Result<SvgDocument, SvgError> {
+        let text = read_svg_text(path)?;
+        Self::from_text(text, path, colors)
+    }
+
+    /// Parses SVG `text` (that came from `path`).
+    pub fn from_text(
+        text: String,
+        path: &Path,
+        colors: &ColorScheme,
+    ) -> Result<SvgDocument, SvgError> {
+        let error = |message: String| SvgError {
+            path: path.to_path_buf(),
+            message,
+        };
+        let xml = parse_xml(&text).map_err(error)?;
+        let ids: HashSet<String> = xml
+            .descendants()
+            .filter_map(|n| n.attribute("id"))
+            .map(str::to_owned)
+            .collect();
+        let recoloured = xml.descendants().any(|n| {
+            n.tag_name().name() == "style" && n.attribute("id") == Some("current-color-scheme")
+        });
+        let options = usvg::Options {
+            resources_dir: path.parent().map(Path::to_path_buf),
+            // usvg applies its own sheet before the file's: only
+            // `!important` rules win, as KSvg's replaced sheet does.
+            style_sheet: recoloured.then(|| colors.style_sheet()),
+            ..usvg::Options::default()
+        };
+        let tree = usvg::Tree::from_xmltree(&xml, &options).map_err(|e| error(e.to_string()))?;
+        drop(xml);
+        Ok(SvgDocument {
+            path: path.to_path_buf(),
+            text,
+            tree,
+            ids,
+            geometry: OnceLock::new(),
+            recoloured,
+        })
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the file asked to be recoloured.
+    pub fn is_recoloured(&self) -> bool {
+        self.recoloured
+    }
+
+    /// Whether an element has this id (Plasma's `hasElement`).
+    pub fn has_element(&self, id: &str) -> bool {
+        !id.is_empty() && self.ids.contains(id)
+    }
+
+    /// The document's size.
+    pub fn size(&self) -> (f32, f32) {
+        (self.tree.size().width(), self.tree.size().height())
+    }
+
+    /// The element's bounds in document coordinates, with every ancestor's
+    /// transform and its stroke (what Qt's `boundsOnElement` answers).
+    pub fn element_rect(&self, id: &str) -> Option<Rect> {
+        if !self.has_element(id) {
+            return None;
+        }
+        let bounds = |tree: &usvg::Tree| {
+            tree.node_by_id(id)
+                .map(usvg::Node::abs_stroke_bounding_box)
+                .and_then(|r| Rect::from_xywh(r.x(), r.y(), r.width(), r.height()))
+        };
+        bounds(&self.tree).or_else(|| self.geometry().and_then(bounds))
+    }
+
+    /// Plasma's `elementSize`: the rect's size rounded to whole units.
+    pub fn element_size(&self, id: &str) -> (i32, i32) {
+        self.element_rect(id).map_or((0, 0), |r| {
+            (r.width().round() as i32, r.height().round() as i32)
+        })
+    }
+
+    fn geometry(&self) -> Option<&usvg::Tree> {
+        self.geometry
+            .get_or_init(|| {
+                let xml = parse_xml(&self.text).ok()?;
+                let options = usvg::Options {
+                    style_sheet: Some(
+                        "* { display: inline !important; visibility: visible !important; \
+                         opacity: 1 !important; fill: #000 !important; }"
+                            .to_owned(),
+                    ),
+                    ..usvg::Options::default()
+                };
+                usvg::Tree::from_xmltree(&xml, &options).ok()
+            })
+            .as_ref()
+    }
+
+    /// Draws element `id` stretched over `target` (device pixels) of
+    /// `pixmap`, with all of its ancestors' transforms and opacity — not
+    /// just its own, which is all `resvg::render_node` applies. Returns
+    /// whether anything was drawn.
+    pub fn render_element(&self, id: &str, pixmap: &mut Pixmap, target: Rect) -> bool {
+        let Some((node, opacity)) = find(self.tree.root(), id, 1.0) else {
+            return false;
+        };
+        let Some(bounds) = self.element_rect(id) else {
+            return false;
+        };
+        if bounds.width() <= 0.0 || bounds.height() <= 0.0 {
+            return false;
+        }
+        // Document coordinates → target.
+        let place = Transform::from_row(
+            target.width() / bounds.width(),
+            0.0,
+            0.0,
+            target.height() / bounds.height(),
+            target.x() - bounds.x() * target.width() / bounds.width(),
+            target.y() - bounds.y() * target.height() / bounds.height(),
+        );
+        // What the node's parent puts it in: its absolute transform
+        // without its own (a group's own transform is applied again by
+        // the renderer).
+        let parent = match node {
+            usvg::Node::Group(group) => group
+                .transform()
+                .invert()
+                .map_or(node.abs_transform(), |own| {
+                    node.abs_transform().pre_concat(own)
+                }),
+            _ => node.abs_transform(),
+        };
+        let Some(layer) = node.abs_layer_bounding_box() else {
+            return false;
+        };
+        // `render_node` shifts by the layer's corner: undo it.
+        let transform = place.pre_concat(parent).pre_translate(layer.x(), layer.y());
+        if opacity >= 1.0 {
+            resvg::render_node(node, transform, &mut pixmap.as_mut()).is_some()
+        } else {
+            let Some(mut layer) = Pixmap::new(pixmap.width(), pixmap.height()) else {
+                return false;
+            };
+            let drawn = resvg::render_node(node, transform, &mut layer.as_mut()).is_some();
+            pixmap.draw_pixmap(
+                0,
+                0,
+                layer.as_ref(),
+                &PixmapPaint {
+                    opacity,
+                    ..PixmapPaint::default()
+                },
+                Transform::identity(),
+                None,
+            );
+            drawn
+        }
+    }
+}
+
+/// The node called `id` under `group`, and the product of its ancestors'
+/// opacities (Qt applies the ancestors' styles when it draws one element).
+fn find<'a>(group: &'a usvg::Group, id: &str, opacity: f32) -> Option<(&'a usvg::Node, f32)> {
+    for child in group.children() {
+        if child.id() == id {
+            return Some((child, opacity));
+        }
+        if let usvg::Node::Group(inner) = child
+            && let Some(found) = find(inner, id, opacity * inner.opacity().get())
+        {
+            return Some(found);
+        }
+    }
+    None
+}

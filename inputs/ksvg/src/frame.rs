@@ -1,0 +1,410 @@
+//! Nine-piece frames, drawn the way libplasma's `FrameSvg` draws them.
+//!
+//! A frame is the elements `<prefix>-topleft`, `-top`, `-topright`,
+//! `-left`, `-center`, `-right`, `-bottomleft`, `-bottom` and
+//! `-bottomright` of one SVG (the prefix is a state or variant such as
+//! `normal`, `pressed`, `focus`; frames without one use the bare names).
+//! Corners keep their size; sides are tiled along their edge (stretched
+//! with `hint-stretch-borders`); the centre is stretched (tiled with
+//! `hint-tile-center`). Margins are the `<prefix>-hint-*-margin` elements'
+//! sizes, else the sides' sizes. All geometry is in whole device pixels,
+//! computed as libplasma does, so pieces never overlap or leave gaps at
+//! fractional scales.
+
+use crate::document::SvgDocument;
+use tiny_skia::{BlendMode, Pixmap, PixmapPaint, Rect, Transform};
+
+/// The largest frame side drawn, in device pixels.
+pub const MAX_FRAME_SIDE: u32 = 16384;
+
+/// Which borders of a frame are drawn (panels drop the ones at screen
+/// edges).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Borders {
+    /// The left border.
+    pub left: bool,
+    /// The top border.
+    pub top: bool,
+    /// The right border.
+    pub right: bool,
+    /// The bottom border.
+    pub bottom: bool,
+}
+
+impl Borders {
+    /// Every border.
+    pub const ALL: Borders = Borders {
+        left: true,
+        top: true,
+        right: true,
+        bottom: true,
+    };
+}
+
+/// Four values, one per side.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Edges {
+    /// Left.
+    pub left: f32,
+    /// Top.
+    pub top: f32,
+    /// Right.
+    pub right: f32,
+    /// Bottom.
+    pub bottom: f32,
+}
+
+/// What a frame prefix resolves to, and its metrics in logical px.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameInfo {
+    /// The prefix asked for (`normal`, or empty).
+    pub requested: String,
+    /// Whether the SVG has it (`<prefix>-center` exists).
+    pub prefix_found: bool,
+    /// The element-name prefix used: `normal-`, or empty when the
+    /// requested one is missing (libplasma then uses the bare names).
+    pub prefix: String,
+    /// The borders drawn.
+    pub borders: Borders,
+    /// Content margins of the drawn borders (0 for disabled ones).
+    pub margins: Edges,
+    /// Content margins as if every border were drawn.
+    pub fixed_margins: Edges,
+    /// `<prefix>-hint-*-inset` sizes (-1 for a side without one), if any.
+    pub insets: Option<Edges>,
+    /// Widths of the left and right pieces and heights of the top and
+    /// bottom ones, for the drawn borders.
+    pub pieces: Edges,
+    /// `hint-tile-center`.
+    pub tile_center: bool,
+    /// `hint-stretch-borders`.
+    pub stretch_borders: bool,
+    /// `<prefix>-hint-compose-over-border` with a `mask-<prefix>center`:
+    /// the centre fills the whole frame, cut to the mask's shape.
+    pub compose_over_border: bool,
+    /// `hint-no-border-padding`: margins are all 0.
+    pub no_border_padding: bool,
+}
+
+impl FrameInfo {
+    /// Resolves `prefix` in `svg` with `borders` drawn.
+    pub fn new(svg: &SvgDocument, prefix: &str, borders: Borders) -> FrameInfo {
+        let prefix_found = if prefix.is_empty() {
+            svg.has_element("center")
+        } else {
+            svg.has_element(&format!("{prefix}-center"))
+        };
+        let actual = if !prefix.is_empty() && prefix_found {
+            format!("{prefix}-")
+        } else {
+            String::new()
+        };
+        Self::with_prefix(svg, prefix, prefix_found, actual, borders)
+    }
+
+    fn with_prefix(
+        svg: &SvgDocument,
+        requested: &str,
+        prefix_found: bool,
+        p: String,
+        borders: Borders,
+    ) -> FrameInfo {
+        let has = |name: &str| svg.has_element(&format!("{p}{name}"));
+        let size = |name: &str| svg.element_size(&format!("{p}{name}"));
+        let hint = |name: &str| has(name) || svg.has_element(name);
+        let width = |name: &str| size(name).0 as f32;
+        let height = |name: &str| size(name).1 as f32;
+        let margin = |side: &str, horizontal: bool| {
+            let hint = format!("hint-{side}-margin");
+            let (piece, hint_size) = if horizontal {
+                (width(side), width(&hint))
+            } else {
+                (height(side), height(&hint))
+            };
+            if has(&hint) { hint_size } else { piece }
+        };
+        let fixed_margins = Edges {
+            left: margin("left", true),
+            top: margin("top", false),
+            right: margin("right", true),
+            bottom: margin("bottom", false),
+        };
+        let on = |enabled: bool, value: f32| if enabled { value } else { 0.0 };
+        let no_border_padding = hint("hint-no-border-padding");
+        let margins = Edges {
+            left: on(borders.left, fixed_margins.left),
+            top: on(borders.top, fixed_margins.top),
+            right: on(borders.right, fixed_margins.right),
+            bottom: on(borders.bottom, fixed_margins.bottom),
+        };
+        let inset = |side: &str, horizontal: bool| {
+            let name = format!("hint-{side}-inset");
+            has(&name).then(|| {
+                if horizontal {
+                    width(&name)
+                } else {
+                    height(&name)
+                }
+            })
+        };
+        let insets = [
+            inset("left", true),
+            inset("top", false),
+            inset("right", true),
+            inset("bottom", false),
+        ];
+        let insets = insets.iter().any(Option::is_some).then(|| Edges {
+            left: insets[0].unwrap_or(-1.0),
+            top: insets[1].unwrap_or(-1.0),
+            right: insets[2].unwrap_or(-1.0),
+            bottom: insets[3].unwrap_or(-1.0),
+        });
+        let zero = Edges::default();
+        FrameInfo {
+            requested: requested.to_owned(),
+            prefix_found,
+            pieces: Edges {
+                left: on(borders.left, width("left")),
+                top: on(borders.top, height("top")),
+                right: on(borders.right, width("right")),
+                bottom: on(borders.bottom, height("bottom")),
+            },
+            margins: if no_border_padding { zero } else { margins },
+            fixed_margins: if no_border_padding {
+                zero
+            } else {
+                fixed_margins
+            },
+            insets,
+            borders,
+            tile_center: hint("hint-tile-center"),
+            stretch_borders: hint("hint-stretch-borders"),
+            compose_over_border: has("hint-compose-over-border")
+                && svg.has_element(&format!("mask-{p}center")),
+            no_border_padding,
+            prefix: p,
+        }
+    }
+}
+
+/// An integer rectangle in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Area {
+    x: i32,
+    y: i32,
+    w: i32,
+    h: i32,
+}
+
+impl Area {
+    fn is_empty(self) -> bool {
+        self.w <= 0 || self.h <= 0
+    }
+
+    fn rect(self) -> Option<Rect> {
+        Rect::from_xywh(self.x as f32, self.y as f32, self.w as f32, self.h as f32)
+    }
+}
+
+/// Where each piece goes for a `full` frame around `content` (libplasma's
+/// section rectangles: the content's edges split the frame).
+fn section(piece: &str, content: Area, full: (i32, i32)) -> Area {
+    let (cl, ct) = (content.x, content.y);
+    let (cr, cb) = (content.x + content.w, content.y + content.h);
+    let (fw, fh) = full;
+    let (x, w) = match piece {
+        "left" | "topleft" | "bottomleft" => (0, cl),
+        "right" | "topright" | "bottomright" => (cr, fw - cr),
+        _ => (cl, content.w),
+    };
+    let (y, h) = match piece {
+        "top" | "topleft" | "topright" => (0, ct),
+        "bottom" | "bottomleft" | "bottomright" => (cb, fh - cb),
+        _ => (ct, content.h),
+    };
+    Area { x, y, w, h }
+}
+
+/// Draws the frame at `size` (logical px) and `scale` device pixels per
+/// logical pixel, as `FrameSvg::framePixmap` does. `None` when the
+/// requested prefix does not exist (libplasma draws nothing then) or the
+/// size is empty or too large.
+pub fn render_frame(
+    svg: &SvgDocument,
+    info: &FrameInfo,
+    size: (f32, f32),
+    scale: f32,
+) -> Option<Pixmap> {
+    if !info.prefix_found || !(scale.is_finite() && scale > 0.0) {
+        return None;
+    }
+    // The frame is sized in whole logical pixels, then in device pixels.
+    let logical = (size.0.round(), size.1.round());
+    let full = (
+        (logical.0 * scale).round() as i32,
+        (logical.1 * scale).round() as i32,
+    );
+    if full.0 <= 0
+        || full.1 <= 0
+        || full.0 as u32 > MAX_FRAME_SIDE
+        || full.1 as u32 > MAX_FRAME_SIDE
+    {
+        return None;
+    }
+    let mut pixmap = Pixmap::new(full.0 as u32, full.1 as u32)?;
+    let p = &info.prefix;
+    let has = |name: &str| svg.has_element(&format!("{p}{name}"));
+    let pieces = info.pieces;
+    // libplasma truncates the scaled piece sizes to whole pixels.
+    let content = Area {
+        x: if info.borders.left && has("left") {
+            (pieces.left * scale) as i32
+        } else {
+            0
+        },
+        y: if info.borders.top && has("top") {
+            (pieces.top * scale) as i32
+        } else {
+            0
+        },
+        w: (full.0 as f32 - pieces.left * scale - pieces.right * scale) as i32,
+        h: (full.1 as f32 - pieces.top * scale - pieces.bottom * scale) as i32,
+    };
+    let whole = Area {
+        x: 0,
+        y: 0,
+        w: full.0,
+        h: full.1,
+    };
+    let center = format!("{p}center");
+    if !content.is_empty() {
+        let area = if info.compose_over_border {
+            whole
+        } else {
+            content
+        };
+        if info.tile_center {
+            let (tw, th) = svg.element_size(&center);
+            tile(svg, &center, &mut pixmap, area, (tw, th));
+        } else {
+            draw(svg, &center, &mut pixmap, area);
+        }
+    }
+    if info.compose_over_border {
+        let mask_info = FrameInfo::with_prefix(
+            svg,
+            &format!("mask-{}", info.requested),
+            true,
+            format!("mask-{p}"),
+            info.borders,
+        );
+        let mask_info = FrameInfo {
+            compose_over_border: false,
+            ..mask_info
+        };
+        if let Some(mask) = render_frame(svg, &mask_info, size, scale) {
+            pixmap.draw_pixmap(
+                0,
+                0,
+                mask.as_ref(),
+                &PixmapPaint {
+                    blend_mode: BlendMode::DestinationIn,
+                    ..PixmapPaint::default()
+                },
+                Transform::identity(),
+                None,
+            );
+        }
+    }
+    let borders = info.borders;
+    let corners = [
+        ("topleft", borders.top && borders.left),
+        ("topright", borders.top && borders.right),
+        ("bottomleft", borders.bottom && borders.left),
+        ("bottomright", borders.bottom && borders.right),
+    ];
+    for (corner, enabled) in corners {
+        if enabled && has(corner) {
+            draw(
+                svg,
+                &format!("{p}{corner}"),
+                &mut pixmap,
+                section(corner, content, full),
+            );
+        }
+    }
+    let left_height = svg.element_size(&format!("{p}left")).1 as f32;
+    let top_width = svg.element_size(&format!("{p}top")).0 as f32;
+    let sides = [
+        ("left", borders.left, (pieces.left, left_height)),
+        ("right", borders.right, (pieces.right, left_height)),
+        ("top", borders.top, (top_width, pieces.top)),
+        ("bottom", borders.bottom, (top_width, pieces.bottom)),
+    ];
+    for (side, enabled, (w, h)) in sides {
+        let tile_size = ((w * scale).round() as i32, (h * scale).round() as i32);
+        if !enabled || !has(side) || tile_size.0 <= 0 || tile_size.1 <= 0 {
+            continue;
+        }
+        let area = section(side, content, full);
+        let id = format!("{p}{side}");
+        if info.stretch_borders {
+            draw(svg, &id, &mut pixmap, area);
+        } else {
+            tile(svg, &id, &mut pixmap, area, tile_size);
+        }
+    }
+    Some(pixmap)
+}
+
+/// Draws element `id` stretched over `area`.
+fn draw(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area) {
+    if let (false, Some(rect)) = (area.is_empty(), area.rect()) {
+        svg.render_element(id, pixmap, rect);
+    }
+}
+
+/// Draws element `id` at `tile` pixels, repeated over `area` from its
+/// top-left corner and clipped to it.
+fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32, i32)) {
+    if area.is_empty() || tile.0 <= 0 || tile.1 <= 0 {
+        return;
+    }
+    let Some(mut piece) = Pixmap::new(tile.0 as u32, tile.1 as u32) else {
+        return;
+    };
+    let Some(whole) = Rect::from_xywh(0.0, 0.0, tile.0 as f32, tile.1 as f32) else {
+        return;
+    };
+    if !svg.render_element(id, &mut piece, whole) {
+        return;
+    }
+    let Some(clip) = area.rect() else {
+        return;
+    };
+    let mut mask = tiny_skia::Mask::new(pixmap.width(), pixmap.height());
+    if let Some(mask) = mask.as_mut() {
+        mask.fill_path(
+            &tiny_skia::PathBuilder::from_rect(clip),
+            tiny_skia::FillRule::Winding,
+            false,
+            Transform::identity(),
+        );
+    }
+    let mut y = area.y;
+    while y < area.y + area.h {
+        let mut x = area.x;
+        while x < area.x + area.w {
+            pixmap.draw_pixmap(
+                x,
+                y,
+                piece.as_ref(),
+                &PixmapPaint::default(),
+                Transform::identity(),
+                mask.as_ref(),
+            );
+            x += tile.0;
+        }
+        y += tile.1;
+    }
+}
