@@ -24,6 +24,7 @@ pub mod export;
 pub mod inspect;
 pub mod live;
 pub mod pages;
+pub mod plasma_frame;
 pub mod render;
 pub mod themes;
 #[cfg(feature = "window")]

@@ -50,6 +50,9 @@ enum Command {
     /// Render every control in every state into one contact sheet (the
     /// headless gallery).
     Export(export::ExportArgs),
+    /// Draw one frame of a Plasma theme as libplasma would, and report its
+    /// margins, insets, file and fallbacks.
+    PlasmaFrame(union_gallery::plasma_frame::PlasmaFrameArgs),
     /// Open the gallery window: every control in every state, live reload,
     /// inspector.
     #[cfg(feature = "window")]
@@ -146,6 +149,7 @@ fn main() -> ExitCode {
         } => exit(inspect_command(&theme, &element, &context, json)),
         Command::Export(args) => exit(export::run(&args)),
         Command::Render(args) => exit(render::run(&args, parse_context)),
+        Command::PlasmaFrame(args) => exit(union_gallery::plasma_frame::run(&args)),
         #[cfg(feature = "window")]
         Command::Gallery(args) => exit(union_gallery::window::run(&args)),
     }

@@ -1,5 +1,5 @@
 //! Recolouring: the `ColorScheme-*` classes of Plasma SVGs take the colours
-//! of a KDE colour scheme, as KSvg does when it replaces an SVG's
+//! of a KDE colour scheme, as `KSvg` does when it replaces an SVG's
 //! `current-color-scheme` stylesheet.
 
 use union_model::Palette;
@@ -69,7 +69,7 @@ impl ColorScheme {
         format!("#{r:02x}{g:02x}{b:02x}")
     }
 
-    /// Every `ColorScheme-*` class and its colour, in the order KSvg
+    /// Every `ColorScheme-*` class and its colour, in the order `KSvg`
     /// writes them.
     pub fn classes(&self) -> Vec<(String, String)> {
         let own = self.group.set();

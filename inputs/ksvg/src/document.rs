@@ -2,12 +2,12 @@
 //!
 //! Plasma looks elements up by id, whether or not they draw anything (the
 //! `hint-*` elements are usually invisible rectangles whose size is the
-//! hint). usvg drops what does not render, so the ids come from the XML
-//! itself, and the geometry of elements usvg dropped from a second parse
-//! in which every element is forced visible.
+//! hint), and Qt measures an element with its invisible parts. usvg drops
+//! what does not render, so the ids come from the XML itself, and
+//! geometry from a second parse in which every element is forced visible.
 
 use crate::colors::ColorScheme;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,10 @@ pub struct SvgDocument {
     text: String,
     tree: usvg::Tree,
     ids: HashSet<String>,
+    /// Sizes of `<rect>` elements computed in f64 from the XML, as Qt does
+    /// (usvg's f32 turns a 5.99998 tall hint 942 units down the page into
+    /// 6, where libplasma sees 5).
+    rect_sizes: HashMap<String, (f64, f64)>,
     /// Every element forced visible, for the geometry of invisible ones.
     geometry: OnceLock<Option<usvg::Tree>>,
     recoloured: bool,
@@ -99,7 +103,7 @@ fn parse_xml(text: &str) -> Result<usvg::roxmltree::Document<'_>, String> {
 
 impl SvgDocument {
     /// Loads `path`, recoloured with `colors` when the file asks for it (it
-    /// has a `<style id="current-color-scheme">`, as KSvg requires).
+    /// has a `<style id="current-color-scheme">`, as `KSvg` requires).
     pub fn load(path: &Path, colors: &ColorScheme) -> Result<SvgDocument, SvgError> {
         let text = read_svg_text(path)?;
         Self::from_text(text, path, colors)
@@ -121,6 +125,11 @@ impl SvgDocument {
             .filter_map(|n| n.attribute("id"))
             .map(str::to_owned)
             .collect();
+        let rect_sizes = xml
+            .descendants()
+            .filter(|n| n.tag_name().name() == "rect")
+            .filter_map(|n| Some((n.attribute("id")?.to_owned(), precise_rect_size(n)?)))
+            .collect();
         let recoloured = xml.descendants().any(|n| {
             n.tag_name().name() == "style" && n.attribute("id") == Some("current-color-scheme")
         });
@@ -138,6 +147,7 @@ impl SvgDocument {
             text,
             tree,
             ids,
+            rect_sizes,
             geometry: OnceLock::new(),
             recoloured,
         })
@@ -164,7 +174,9 @@ impl SvgDocument {
     }
 
     /// The element's bounds in document coordinates, with every ancestor's
-    /// transform and its stroke (what Qt's `boundsOnElement` answers).
+    /// transform and its stroke (what Qt's `boundsOnElement` answers). Like
+    /// Qt, invisible parts count: the bounds come from the parse in which
+    /// everything is visible.
     pub fn element_rect(&self, id: &str) -> Option<Rect> {
         if !self.has_element(id) {
             return None;
@@ -174,13 +186,27 @@ impl SvgDocument {
                 .map(usvg::Node::abs_stroke_bounding_box)
                 .and_then(|r| Rect::from_xywh(r.x(), r.y(), r.width(), r.height()))
         };
-        bounds(&self.tree).or_else(|| self.geometry().and_then(bounds))
+        self.geometry()
+            .and_then(bounds)
+            .or_else(|| bounds(&self.tree))
     }
 
     /// Plasma's `elementSize`: the rect's size rounded to whole units.
     pub fn element_size(&self, id: &str) -> (i32, i32) {
         self.element_rect(id).map_or((0, 0), |r| {
             (r.width().round() as i32, r.height().round() as i32)
+        })
+    }
+
+    /// The element's width and height in f64 where the XML gives them
+    /// exactly (rectangles), else from [`Self::element_rect`].
+    pub fn element_extent(&self, id: &str) -> Option<(f64, f64)> {
+        if !self.has_element(id) {
+            return None;
+        }
+        self.rect_sizes.get(id).copied().or_else(|| {
+            self.element_rect(id)
+                .map(|r| (f64::from(r.width()), f64::from(r.height())))
         })
     }
 
@@ -278,4 +304,53 @@ fn find<'a>(group: &'a usvg::Group, id: &str, opacity: f32) -> Option<(&'a usvg:
         }
     }
     None
+}
+
+/// A `<rect>`'s bounding size in f64 after its own and its ancestors'
+/// transforms.
+fn precise_rect_size(node: usvg::roxmltree::Node<'_, '_>) -> Option<(f64, f64)> {
+    let number = |name: &str| -> Option<f64> {
+        let text = node.attribute(name).unwrap_or("0").trim();
+        text.trim_end_matches("px").parse().ok()
+    };
+    let (x, y, w, h) = (
+        number("x")?,
+        number("y")?,
+        number("width")?,
+        number("height")?,
+    );
+    let mut matrix = svgtypes::Transform::default();
+    // Innermost first: each ancestor's transform applies after.
+    for element in node.ancestors().filter(|n| n.is_element()) {
+        if let Some(text) = element.attribute("transform") {
+            let own: svgtypes::Transform = text.parse().ok()?;
+            matrix = multiply(&own, &matrix);
+        }
+    }
+    let corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)].map(|(px, py)| {
+        (
+            matrix.a * px + matrix.c * py + matrix.e,
+            matrix.b * px + matrix.d * py + matrix.f,
+        )
+    });
+    let (mut left, mut top, mut right, mut bottom) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (cx, cy) in corners {
+        left = left.min(cx);
+        right = right.max(cx);
+        top = top.min(cy);
+        bottom = bottom.max(cy);
+    }
+    Some((right - left, bottom - top))
+}
+
+/// `outer · inner`: inner applies first.
+fn multiply(outer: &svgtypes::Transform, inner: &svgtypes::Transform) -> svgtypes::Transform {
+    svgtypes::Transform::new(
+        outer.a * inner.a + outer.c * inner.b,
+        outer.b * inner.a + outer.d * inner.b,
+        outer.a * inner.c + outer.c * inner.d,
+        outer.b * inner.c + outer.d * inner.d,
+        outer.a * inner.e + outer.c * inner.f + outer.e,
+        outer.b * inner.e + outer.d * inner.f + outer.f,
+    )
 }

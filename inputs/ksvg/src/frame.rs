@@ -114,14 +114,23 @@ impl FrameInfo {
         let hint = |name: &str| has(name) || svg.has_element(name);
         let width = |name: &str| size(name).0 as f32;
         let height = |name: &str| size(name).1 as f32;
+        // libplasma keeps a hint's size in whole units, truncated (a
+        // 5.99998 tall hint is a 5 px margin); pieces' sizes are rounded.
+        let hint_size = |name: &str, horizontal: bool| {
+            svg.element_extent(&format!("{p}{name}"))
+                .map_or(0.0, |(w, h)| {
+                    (if horizontal { w } else { h }).trunc() as f32
+                })
+        };
         let margin = |side: &str, horizontal: bool| {
             let hint = format!("hint-{side}-margin");
-            let (piece, hint_size) = if horizontal {
-                (width(side), width(&hint))
+            if has(&hint) {
+                hint_size(&hint, horizontal)
+            } else if horizontal {
+                width(side)
             } else {
-                (height(side), height(&hint))
-            };
-            if has(&hint) { hint_size } else { piece }
+                height(side)
+            }
         };
         let fixed_margins = Edges {
             left: margin("left", true),
@@ -139,13 +148,7 @@ impl FrameInfo {
         };
         let inset = |side: &str, horizontal: bool| {
             let name = format!("hint-{side}-inset");
-            has(&name).then(|| {
-                if horizontal {
-                    width(&name)
-                } else {
-                    height(&name)
-                }
-            })
+            has(&name).then(|| hint_size(&name, horizontal))
         };
         let insets = [
             inset("left", true),
@@ -235,7 +238,7 @@ pub fn render_frame(
     size: (f32, f32),
     scale: f32,
 ) -> Option<Pixmap> {
-    if !info.prefix_found || !(scale.is_finite() && scale > 0.0) {
+    if !(info.prefix_found && scale.is_finite() && scale > 0.0) {
         return None;
     }
     // The frame is sized in whole logical pixels, then in device pixels.

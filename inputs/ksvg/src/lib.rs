@@ -1,6 +1,6 @@
 //! # union-ksvg
 //!
-//! Plasma's SVG semantics, for Union: what KDE's KSvg library (`Svg` and
+//! Plasma's SVG semantics, for Union: what KDE's `KSvg` library (`Svg` and
 //! `FrameSvg` in libplasma) does with a desktop theme's SVG files.
 //!
 //! - [`SvgDocument`]: one `.svg` / `.svgz` file, its elements looked up by

@@ -6,7 +6,11 @@
 //
 //   framesvg-reference render   reads jobs from stdin, one per line:
 //                               THEME IMAGE PREFIX WIDTH HEIGHT SCALE OUT.png
-//                               and prints one JSON object per job.
+//                               (PREFIX "-" for none) and prints one JSON
+//                               object per job.
+//   framesvg-reference rects THEME IMAGE ID...
+//                               prints each element's rect and size as
+//                               libplasma's Svg reports them.
 //   framesvg-reference time THEME IMAGE PREFIX SCALE
 //                               times renders of the frame at widths 40..400:
 //                               the first render of the process (theme and
@@ -55,13 +59,19 @@ static int render(QTextStream &in)
         frame.setImagePath(job[1]);
         frame.setDevicePixelRatio(job[5].toDouble());
         frame.setEnabledBorders(Plasma::FrameSvg::AllBorders);
-        const bool found = frame.hasElementPrefix(job[2]);
-        frame.setElementPrefix(job[2]);
+        const QString prefix = job[2] == QLatin1String("-") ? QString() : job[2];
+        const bool found = frame.hasElementPrefix(prefix);
+        frame.setElementPrefix(prefix);
         frame.resizeFrame(QSizeF(job[3].toDouble(), job[4].toDouble()));
         const QPixmap pixmap = frame.framePixmap();
         const bool saved = pixmap.toImage().convertToFormat(QImage::Format_ARGB32).save(job[6]);
 
         QJsonObject result;
+        result["theme"] = name;
+        result["image"] = job[1];
+        result["prefix"] = prefix;
+        result["size"] = QJsonArray({job[3].toDouble(), job[4].toDouble()});
+        result["scale"] = job[5].toDouble();
         result["out"] = job[6];
         result["saved"] = saved;
         result["width"] = pixmap.width();
@@ -75,6 +85,22 @@ static int render(QTextStream &in)
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
         out.flush();
     }
+    return 0;
+}
+
+static int rects(const QStringList &args)
+{
+    Plasma::Theme theme(args[0]);
+    Plasma::Svg svg;
+    svg.setTheme(&theme);
+    svg.setImagePath(args[1]);
+    QJsonObject result;
+    for (const QString &id : args.mid(2)) {
+        const QRectF rect = svg.elementRect(id);
+        const QSize size = svg.elementSize(id);
+        result[id] = QJsonArray({rect.x(), rect.y(), rect.width(), rect.height(), size.width(), size.height()});
+    }
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }
 
@@ -125,6 +151,9 @@ int main(int argc, char **argv)
     if (args.value(0) == QLatin1String("render")) {
         QTextStream in(stdin);
         return render(in);
+    }
+    if (args.value(0) == QLatin1String("rects") && args.size() >= 4) {
+        return rects(args.mid(1));
     }
     if (args.value(0) == QLatin1String("time") && args.size() == 5) {
         return time(args.mid(1));
