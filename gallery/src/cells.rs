@@ -114,6 +114,16 @@ impl Cell {
     }
 }
 
+/// The icon the gallery gives controls that show one, as an application
+/// would (a bundled fallback icon, so every machine draws the same).
+pub fn sample_icon(control: &str) -> Option<&'static str> {
+    matches!(
+        control,
+        "Button" | "ToolButton" | "TabButton" | "MenuItem" | "ItemDelegate"
+    )
+    .then_some("search")
+}
+
 /// `control` in its normal state and in each of its states.
 pub fn render_row(
     control: &ControlInfo,
@@ -130,6 +140,7 @@ pub fn render_row(
             size: control_size(control.name),
             scale: settings.scale,
             margin: CELL_MARGIN,
+            icon: sample_icon(control.name),
             ..Scene::new(&query)
         };
         let rendered = backend

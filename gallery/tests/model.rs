@@ -237,3 +237,30 @@ fn the_theme_list_finds_css_and_plasma_themes_first_found_wins() {
         "the first folder wins"
     );
 }
+
+#[test]
+fn buttons_show_a_sample_icon_like_an_application_would_give_them() {
+    let theme = bundled("breeze");
+    let styler = Styler::new(Arc::clone(&theme));
+    let mut renderer = Renderer::new(
+        Fonts::deterministic().unwrap_or_else(|e| panic!("{e} (install fonts-dejavu-core)")),
+        Images::with_fallback(union_gallery::render::bundled_icon_dirs()),
+    );
+    let has_icon = |name: &str, renderer: &mut Renderer| {
+        let control = catalogue::control(name).unwrap_or_else(|| panic!("{name}"));
+        let backend: &mut dyn Backend = renderer;
+        let cells = render_row(control, &theme, &styler, &Settings::default(), backend)
+            .unwrap_or_else(|e| panic!("{e}"));
+        cells[0]
+            .rendered
+            .parts
+            .iter()
+            .any(|p| p.element.type_name() == "Icon")
+    };
+    assert!(has_icon("Button", &mut renderer), "a button shows its icon");
+    assert!(has_icon("ToolButton", &mut renderer));
+    assert!(
+        !has_icon("TextField", &mut renderer),
+        "a text field has none"
+    );
+}

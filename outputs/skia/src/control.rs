@@ -35,10 +35,14 @@ pub struct Scene<'a> {
     pub text: Option<&'a str>,
     /// Value of range controls, 0 to 1.
     pub value: f32,
+    /// The control's icon, a freedesktop icon name, as an application sets
+    /// one; used when the style names none.
+    pub icon: Option<&'a str>,
 }
 
 impl<'a> Scene<'a> {
-    /// A scene at scale 1, implicit size, margin 0, sample text, value 0.5.
+    /// A scene at scale 1, implicit size, margin 0, sample text, value 0.5,
+    /// no icon.
     pub fn new(query: &'a Query) -> Self {
         Scene {
             query,
@@ -47,6 +51,7 @@ impl<'a> Scene<'a> {
             margin: 0.0,
             text: None,
             value: 0.5,
+            icon: None,
         }
     }
 }
@@ -340,7 +345,8 @@ impl Renderer {
             "Icon" => {
                 let file = self
                     .icon_file(&style.style)
-                    .or_else(|| self.icon_file(&control.style))?;
+                    .or_else(|| self.icon_file(&control.style))
+                    .or_else(|| scene.icon.and_then(|name| self.images.find_icon(name)))?;
                 let icon = &style.style.icon;
                 let (w, h) = (
                     px(&icon.width).unwrap_or(16.0),
