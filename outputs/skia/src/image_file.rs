@@ -111,23 +111,21 @@ impl ImageFile {
         if size > MAX_IMAGE_FILE {
             return Err(format!("{size} bytes is larger than {MAX_IMAGE_FILE}"));
         }
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         let is_svg = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("svg" | "svgz")
         );
         if !is_svg {
+            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
             let pixmap = Pixmap::decode_png(&bytes).map_err(|e| e.to_string())?;
             return Ok(ImageFile {
                 kind: Kind::Raster(pixmap),
             });
         }
-        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-            usvg::decompress_svgz(&bytes).map_err(|e| e.to_string())?
-        } else {
-            bytes
-        };
-        let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+        // `.svgz` inflates within a bound (a small file can inflate to
+        // gigabytes).
+        let text = union_ksvg::read_svg_text(path).map_err(|e| e.message)?;
+        let text = text.as_str();
         let document = usvg::roxmltree::Document::parse_with_options(
             text,
             usvg::roxmltree::ParsingOptions {
