@@ -37,13 +37,13 @@ fn number(value: f32) -> Json {
 pub fn report_json(theme: &Theme, query: &Query, result: &ComputedStyle) -> Json {
     let element = element_text(query);
     let rules: Vec<Json> = matched(theme, result)
+        .map(matched_rule)
         .map(|rule| {
-            let s = rule.selector.specificity();
             json!({
-                "selector": rule.selector.to_string(),
-                "specificity": [s.ids, s.classes, s.types],
-                "important": rule.importance == union_model::Importance::Important,
-                "source": rule.location.as_ref().map(ToString::to_string),
+                "selector": rule.selector,
+                "specificity": rule.specificity,
+                "important": rule.important,
+                "source": rule.source.as_ref().map(ToString::to_string),
             })
         })
         .collect();
