@@ -1,12 +1,14 @@
 //! Finding and loading themes for the command-line tools.
 //!
-//! THEME is a path (a `.css` file, or a folder with `style.css`) or a name
-//! found among the bundled themes and `$XDG_DATA_HOME`/`$XDG_DATA_DIRS`
-//! under `union/themes/`.
+//! THEME is a path (a `.css` file, a folder with `style.css`, or a Plasma
+//! theme folder), a name found among the bundled themes and
+//! `$XDG_DATA_HOME`/`$XDG_DATA_DIRS` under `union/themes/`, or
+//! `plasma:NAME` for an installed Plasma desktop theme.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use union_input_css::{CssInput, ThemeCache};
+use union_input_plasma::PlasmaInput;
 use union_model::{LoadError, LoadedTheme, ThemeRegistry};
 
 /// `$XDG_DATA_HOME` (else `~/.local/share`) then each of `$XDG_DATA_DIRS`
@@ -58,6 +60,7 @@ pub fn registry_with_cache(cache: Option<ThemeCache>) -> ThemeRegistry {
     }
     let mut registry = ThemeRegistry::new();
     registry.register_input(Arc::new(css));
+    registry.register_input(Arc::new(PlasmaInput::new(plasma_dirs())));
     registry
 }
 

@@ -445,6 +445,9 @@ fn restore_block(
                 },
                 longhand: id,
                 base_dir: Arc::clone(folders.get(base_dir as usize)?),
+                // The cache serves plain CSS themes, which have no extra
+                // image functions.
+                images: None,
             })),
         };
         declarations.push(Declaration::new(id, value).ok()?);

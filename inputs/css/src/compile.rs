@@ -5,7 +5,7 @@ use crate::locate::DeclarationMap;
 use crate::selector;
 use crate::shorthand;
 use crate::source::{MAX_IMPORT_DEPTH, SourceFile};
-use crate::values::{ValueContext, parse_value};
+use crate::values::{ImageFunctions, ValueContext, parse_value};
 use lightningcss::declaration::DeclarationBlock;
 use lightningcss::error::{Error, ParserError, SelectorError};
 use lightningcss::properties::Property;
@@ -52,7 +52,16 @@ impl Compiled {
 
 /// Compiles the stylesheet at `path` and everything it imports.
 pub fn compile_path(path: &Path) -> Compiled {
-    let mut compiler = Compiler::default();
+    compile_path_with(path, None)
+}
+
+/// Compiles the stylesheet at `path` with extra image functions (see
+/// [`ImageFunctions`]).
+pub fn compile_path_with(path: &Path, images: Option<Arc<dyn ImageFunctions>>) -> Compiled {
+    let mut compiler = Compiler {
+        images,
+        ..Compiler::default()
+    };
     match SourceFile::read(path) {
         Ok(file) => compiler.file(&file, None),
         Err(message) => compiler.out.diagnostics.push(Diagnostic::error(
@@ -65,7 +74,16 @@ pub fn compile_path(path: &Path) -> Compiled {
 
 /// Compiles stylesheet text (imports are resolved relative to `file`'s folder).
 pub fn compile_text(file: &SourceFile) -> Compiled {
-    let mut compiler = Compiler::default();
+    compile_text_with(file, None)
+}
+
+/// Compiles stylesheet text with extra image functions (see
+/// [`ImageFunctions`]).
+pub fn compile_text_with(file: &SourceFile, images: Option<Arc<dyn ImageFunctions>>) -> Compiled {
+    let mut compiler = Compiler {
+        images,
+        ..Compiler::default()
+    };
     compiler.file(file, None);
     compiler.out
 }
@@ -75,12 +93,14 @@ struct Compiler {
     out: Compiled,
     /// Files being compiled, outermost first (for import cycles).
     stack: Vec<PathBuf>,
+    images: Option<Arc<dyn ImageFunctions>>,
 }
 
 struct FileContext<'a> {
     source: &'a SourceFile,
     map: DeclarationMap,
     base_dir: Arc<Path>,
+    images: Option<Arc<dyn ImageFunctions>>,
 }
 
 impl FileContext<'_> {
@@ -117,6 +137,7 @@ impl Compiler {
             source,
             map: DeclarationMap::new(&source.text),
             base_dir: Arc::from(source.path.parent().unwrap_or(Path::new(""))),
+            images: self.images.clone(),
         };
         if let Some((offset, what)) = context.map.too_deep() {
             let limit = if what == "blocks" {
@@ -466,10 +487,11 @@ fn declaration(
         }
     };
     if union_model::custom::uses_var(text) {
-        return crate::deferred::declarations(name, text, &context.base_dir);
+        return crate::deferred::declarations(name, text, &context.base_dir, &context.images);
     }
     let value_context = ValueContext {
         base_dir: &context.base_dir,
+        images: context.images.as_deref(),
     };
     let keyword = css_keyword(text);
     let typed = |id: PropertyId, value| Declaration::new(id, value).map_err(|e| e.to_string());

@@ -2,7 +2,7 @@
 //! substituted the element's custom properties.
 
 use crate::shorthand;
-use crate::values::{ValueContext, parse_value};
+use crate::values::{ImageFunctions, ValueContext, parse_value};
 use std::path::Path;
 use std::sync::Arc;
 use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Slot, Value};
@@ -18,6 +18,8 @@ pub struct CssDeferred {
     pub longhand: PropertyId,
     /// The folder `url()`s are relative to.
     pub base_dir: Arc<Path>,
+    /// The embedding input's image functions.
+    pub images: Option<Arc<dyn ImageFunctions>>,
 }
 
 impl DeferredValue for CssDeferred {
@@ -32,6 +34,7 @@ impl DeferredValue for CssDeferred {
     fn parse(&self, substituted: &str) -> Result<Slot<Value>, String> {
         let context = ValueContext {
             base_dir: &self.base_dir,
+            images: self.images.as_deref(),
         };
         let keyword = substituted.trim().to_ascii_lowercase();
         match &self.shorthand {
@@ -66,6 +69,7 @@ pub fn declarations(
     name: &str,
     text: &str,
     base_dir: &Arc<Path>,
+    images: &Option<Arc<dyn ImageFunctions>>,
 ) -> Result<Vec<Declaration>, String> {
     let text: Arc<str> = Arc::from(text);
     let shorthand_name: Arc<str> = Arc::from(name);
@@ -75,6 +79,7 @@ pub fn declarations(
             shorthand: shorthand.map(|_| Arc::clone(&shorthand_name)),
             longhand,
             base_dir: Arc::clone(base_dir),
+            images: images.clone(),
         };
         Declaration::new(longhand, DeclaredValue::Deferred(Arc::new(deferred)))
             .map_err(|e| e.to_string())

@@ -45,8 +45,9 @@ mod source;
 mod values;
 
 pub use cache::ThemeCache;
-pub use compile::{Compiled, compile_path, compile_text};
+pub use compile::{Compiled, compile_path, compile_path_with, compile_text, compile_text_with};
 pub use source::{MAX_FILE_SIZE, MAX_IMPORT_DEPTH, SourceFile};
+pub use values::ImageFunctions;
 
 use std::path::{Path, PathBuf};
 use union_model::{InputPlugin, LoadOutput};

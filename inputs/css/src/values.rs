@@ -22,11 +22,24 @@ use union_model::values::*;
 /// How deep colour functions may nest.
 const MAX_COLOR_DEPTH: u32 = 16;
 
+/// Image functions an embedding input adds to the dialect: the Plasma
+/// input's `plasma-frame("widgets/button", "pressed")` names a frame of
+/// the theme being compiled, which only that input can find.
+pub trait ImageFunctions: Send + Sync + std::fmt::Debug {
+    /// Whether `name` (lower case) is one of these functions.
+    fn knows(&self, name: &str) -> bool;
+    /// The image `name(args…)` stands for; the arguments are the
+    /// function's comma-separated strings.
+    fn resolve(&self, name: &str, args: &[String]) -> Result<Image>;
+}
+
 /// What value parsing needs to know about where the value was written.
 #[derive(Clone, Copy, Debug)]
 pub struct ValueContext<'a> {
     /// The folder `url()`s are relative to.
     pub base_dir: &'a Path,
+    /// Extra image functions, if the embedding input has any.
+    pub images: Option<&'a dyn ImageFunctions>,
 }
 
 type Result<T> = std::result::Result<T, String>;
@@ -81,7 +94,7 @@ fn parse_typed(
         "FontFamily" => Value::FontFamily(font_family(p)?),
         "FontWeight" => Value::FontWeight(font_weight(p)?),
         "IconName" => Value::IconName(IconName(Arc::from(name_or_string(p)?.as_str()))),
-        "Url" => Value::Url(url(p, context)?),
+        "Url" => Value::Url(file(p, context)?),
         "Image" => Value::Image(image(p, context)?),
         "Radius" => Value::Radius(radius(p)?),
         "NinePatchSlice" => Value::NinePatchSlice(slice(p)?),
@@ -245,6 +258,37 @@ fn font_weight(p: &mut Parser<'_, '_>) -> Result<FontWeight> {
     }
 }
 
+/// A `<url>`, or an embedding input's image function naming a file or one
+/// SVG element (as `file.svg#id`).
+fn file(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Url> {
+    if let Some(images) = context.images
+        && let Ok(name) = p.try_parse(|p| {
+            let name = p.expect_function().map_err(|_| ())?.to_ascii_lowercase();
+            if images.knows(&name) {
+                Ok(name)
+            } else {
+                Err(())
+            }
+        })
+    {
+        let mut result = Err(String::new());
+        p.parse_nested_block(|p| {
+            result = strings(p).and_then(|args| images.resolve(&name, &args));
+            Ok::<(), cssparser::ParseError<'_, ()>>(())
+        })
+        .map_err(|_| format!("bad `{name}()`"))?;
+        return match result? {
+            Image::Url(url) => Ok(url),
+            Image::SvgElement(part) => Ok(Url(Arc::from(
+                format!("{}#{}", part.source.0, part.name).as_str(),
+            ))),
+            _ => Err(format!("`{name}()` does not name a file or an SVG element")),
+        };
+    }
+    url(p, context)
+}
+
+/// `url(…)` or a string, relative to the file.
 fn url(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Url> {
     let text = p
         .expect_url_or_string()
@@ -650,9 +694,15 @@ fn image(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Image> {
             "radial-gradient" | "repeating-radial-gradient" => {
                 radial(p, name.starts_with("repeating"))
             }
-            _ => Err(format!(
-                "`{name}()` is not an image (use url(), linear-gradient() or radial-gradient())"
-            )),
+            "svg-frame" | "svg-element" => svg_part(p, context, name == "svg-frame"),
+            _ => match context.images {
+                Some(images) if images.knows(&name) => {
+                    strings(p).and_then(|args| images.resolve(&name, &args))
+                }
+                _ => Err(format!(
+                    "`{name}()` is not an image (use url(), svg-frame(), svg-element(), linear-gradient() or radial-gradient())"
+                )),
+            },
         };
         if result.is_ok() && p.expect_exhausted().is_err() {
             result = Err(format!("unexpected `{}` in `{name}()`", rest(p)));
@@ -660,6 +710,46 @@ fn image(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Image> {
         Ok::<(), cssparser::ParseError<'_, ()>>(())
     });
     parsed.map_err(|_| format!("bad `{name}()`")).and(result)
+}
+
+/// `svg-frame(<url>, <string>)` / `svg-element(<url>, <string>)`.
+fn svg_part(p: &mut Parser<'_, '_>, context: ValueContext<'_>, frame: bool) -> Result<Image> {
+    let source = url(p, context)?;
+    comma(p)?;
+    let name = p
+        .expect_string()
+        .map_err(|_| {
+            if frame {
+                "expected the frame's prefix as a string (\"\" for none)".to_owned()
+            } else {
+                "expected the element's id as a string".to_owned()
+            }
+        })?
+        .as_ref()
+        .into();
+    let part = SvgPart { source, name };
+    Ok(if frame {
+        Image::SvgFrame(part)
+    } else {
+        Image::SvgElement(part)
+    })
+}
+
+/// A comma-separated list of strings.
+fn strings(p: &mut Parser<'_, '_>) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    loop {
+        let text = p
+            .expect_string()
+            .map_err(|_| "expected a string".to_owned())?
+            .as_ref()
+            .to_owned();
+        out.push(text);
+        if p.is_exhausted() {
+            return Ok(out);
+        }
+        comma(p)?;
+    }
 }
 
 fn linear(p: &mut Parser<'_, '_>, repeating: bool) -> Result<Image> {

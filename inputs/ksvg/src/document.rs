@@ -182,8 +182,8 @@ impl SvgDocument {
             return None;
         }
         let bounds = |tree: &usvg::Tree| {
-            tree.node_by_id(id)
-                .map(usvg::Node::abs_stroke_bounding_box)
+            find(tree.root(), id, 1.0)
+                .map(|(node, _)| node.abs_stroke_bounding_box())
                 .and_then(|r| Rect::from_xywh(r.x(), r.y(), r.width(), r.height()))
         };
         self.geometry()
@@ -292,15 +292,18 @@ impl SvgDocument {
 
 /// The node called `id` under `group`, and the product of its ancestors'
 /// opacities (Qt applies the ancestors' styles when it draws one element).
+/// When several elements share the id, the last one in document order is
+/// the one, as in Qt, whose id table keeps the last element registered
+/// (Breeze's `dialogs/background` names both a layer and a piece `left`).
 fn find<'a>(group: &'a usvg::Group, id: &str, opacity: f32) -> Option<(&'a usvg::Node, f32)> {
-    for child in group.children() {
-        if child.id() == id {
-            return Some((child, opacity));
-        }
+    for child in group.children().iter().rev() {
         if let usvg::Node::Group(inner) = child
             && let Some(found) = find(inner, id, opacity * inner.opacity().get())
         {
             return Some(found);
+        }
+        if child.id() == id {
+            return Some((child, opacity));
         }
     }
     None

@@ -228,17 +228,35 @@ fn section(piece: &str, content: Area, full: (i32, i32)) -> Area {
     Area { x, y, w, h }
 }
 
+/// The nine pieces' names.
+const PIECES: [&str; 9] = [
+    "topleft",
+    "top",
+    "topright",
+    "left",
+    "center",
+    "right",
+    "bottomleft",
+    "bottom",
+    "bottomright",
+];
+
 /// Draws the frame at `size` (logical px) and `scale` device pixels per
-/// logical pixel, as `FrameSvg::framePixmap` does. `None` when the
-/// requested prefix does not exist (libplasma draws nothing then) or the
-/// size is empty or too large.
+/// logical pixel, as `FrameSvg::framePixmap` does. `None` when the frame
+/// has no pieces (libplasma draws nothing then) or the size is empty or
+/// too large.
 pub fn render_frame(
     svg: &SvgDocument,
     info: &FrameInfo,
     size: (f32, f32),
     scale: f32,
 ) -> Option<Pixmap> {
-    if !(info.prefix_found && scale.is_finite() && scale > 0.0) {
+    // A missing prefix falls back to the bare pieces, as libplasma's
+    // `setElementPrefix` does; with no pieces at all it draws nothing.
+    let any_piece = PIECES
+        .iter()
+        .any(|piece| svg.has_element(&format!("{}{piece}", info.prefix)));
+    if !(any_piece && scale.is_finite() && scale > 0.0) {
         return None;
     }
     // The frame is sized in whole logical pixels, then in device pixels.

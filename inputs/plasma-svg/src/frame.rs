@@ -41,7 +41,7 @@ impl FrameReport {
 /// describes it. libplasma draws at whole device pixel ratios only (1.5
 /// is drawn at 1, for an upscaling compositor), so this does too; Union's
 /// own renderer draws fractional scales at full resolution. The pixmap is
-/// `None` when the prefix is missing (libplasma draws nothing then).
+/// `None` when the frame has no pieces (libplasma draws nothing then).
 pub fn frame_report(
     theme: &PlasmaTheme,
     image: &str,
@@ -58,8 +58,13 @@ pub fn frame_report(
     let info = FrameInfo::new(&svg, prefix, Borders::ALL);
     let mut fallbacks: Vec<String> = file.fallback.into_iter().collect();
     if !info.prefix_found {
+        let instead = if svg.has_element("center") {
+            "libplasma draws the frame without a prefix"
+        } else {
+            "libplasma draws nothing"
+        };
         fallbacks.push(format!(
-            "{image}: no frame {prefix:?} (no `{prefix}-center` element): libplasma draws nothing"
+            "{image}: no frame {prefix:?} (no `{prefix}-center` element): {instead}"
         ));
     }
     let pixmap = render_frame(&svg, &info, size, scale.floor().max(1.0));

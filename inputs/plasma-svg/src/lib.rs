@@ -14,9 +14,13 @@
 #![forbid(unsafe_code)]
 
 mod colors;
+mod compile;
 mod frame;
+mod plugin;
 mod theme;
 
 pub use colors::{ColorsProblem, parse_colors};
+pub use compile::{MAPPING, compile_theme, compile_with_mapping};
 pub use frame::{FrameReport, frame_report};
+pub use plugin::{NAME_PREFIX, PlasmaInput};
 pub use theme::{ImageFile, PlasmaTheme, Variant, search_dirs};

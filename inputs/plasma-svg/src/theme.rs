@@ -146,15 +146,31 @@ impl PlasmaTheme {
         })
     }
 
+    /// The `default` theme's file for `image` (its variant first), when
+    /// this theme is not the default theme itself.
+    pub fn default_image(&self, image: &str, variant: Variant) -> Option<PathBuf> {
+        let default = self.default_dir.as_deref()?;
+        let names = file_names(image);
+        let find = |folder: Option<&str>| {
+            names.iter().find_map(|name| {
+                let path = match folder {
+                    Some(folder) => default.join(folder).join(name),
+                    None => default.join(name),
+                };
+                path.is_file().then_some(path)
+            })
+        };
+        variant
+            .folder()
+            .and_then(|f| find(Some(f)))
+            .or_else(|| find(None))
+    }
+
     /// The file for `image` (`widgets/button`, with or without `.svgz` /
     /// `.svg`), looked for as libplasma does: the variant's folder, the
     /// theme, then the `default` theme.
     pub fn image(&self, image: &str, variant: Variant) -> Option<ImageFile> {
-        let names: Vec<String> = if image.ends_with(".svgz") || image.ends_with(".svg") {
-            vec![image.to_owned()]
-        } else {
-            vec![format!("{image}.svgz"), format!("{image}.svg")]
-        };
+        let names = file_names(image);
         let find = |dir: &Path, folder: Option<&str>| {
             names.iter().find_map(|name| {
                 let path = match folder {
@@ -181,11 +197,7 @@ impl PlasmaTheme {
             });
             return Some(ImageFile { path, fallback });
         }
-        let default = self.default_dir.as_deref()?;
-        let path = variant
-            .folder()
-            .and_then(|folder| find(default, Some(folder)))
-            .or_else(|| find(default, None))?;
+        let path = self.default_image(image, variant)?;
         Some(ImageFile {
             path,
             fallback: Some(format!(
@@ -193,5 +205,21 @@ impl PlasmaTheme {
                 self.name
             )),
         })
+    }
+}
+
+/// The file names `image` may have: as given when it has an extension,
+/// else `.svgz` then `.svg`. Names that would leave the theme folder have
+/// none.
+fn file_names(image: &str) -> Vec<String> {
+    let escapes = Path::new(image)
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if escapes || image.is_empty() {
+        Vec::new()
+    } else if image.ends_with(".svgz") || image.ends_with(".svg") {
+        vec![image.to_owned()]
+    } else {
+        vec![format!("{image}.svgz"), format!("{image}.svg")]
     }
 }

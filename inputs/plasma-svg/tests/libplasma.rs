@@ -194,8 +194,8 @@ fn frames_look_like_libplasma_draws_them() {
     let compared: usize = figures.values().map(|f| f.frames).sum();
     assert_eq!(
         figures.len(),
-        5,
-        "references for the five Debian themes, got {:?}",
+        6,
+        "references for the five Debian themes and union-default-plain, got {:?}",
         figures.keys().collect::<Vec<_>>()
     );
     assert!(
@@ -230,4 +230,16 @@ fn frames_look_like_libplasma_draws_them() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The reference program draws with `reference/kdeglobals`; Union draws
+/// themes without a `colors` file with `Palette::breeze_light()`. The two
+/// must be the same scheme, or colour differences hide in the tolerance.
+#[test]
+fn the_reference_colour_scheme_is_unions_default_palette() {
+    let text = std::fs::read_to_string(root().join("inputs/plasma-svg/reference/kdeglobals"))
+        .unwrap_or_else(|e| panic!("reference/kdeglobals: {e}"));
+    let (palette, problems) = union_input_plasma::parse_colors(&text, &union_model::Palette::new());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(palette, union_model::Palette::breeze_light());
 }

@@ -496,6 +496,21 @@ impl Renderer {
             style.resolve_color(&color, palette)
         });
         let (w, h) = (at.width.max(1.0) as u32, at.height.max(1.0) as u32);
+        if let Some((svg, id)) = crate::svg_parts::split_fragment(file) {
+            // `file.svgz#id`: one element of an SVG, recoloured by the palette.
+            let id: Arc<str> = Arc::from(id);
+            if let Some(raster) = self.images.svg_parts.element(&svg, &id, palette, (w, h)) {
+                pixmap.draw_pixmap(
+                    at.x as i32,
+                    at.y as i32,
+                    raster.as_ref().as_ref(),
+                    &PixmapPaint::default(),
+                    Transform::identity(),
+                    None,
+                );
+            }
+            return;
+        }
         if let Some(raster) = self.images.raster(file, w, h, tint) {
             pixmap.draw_pixmap(
                 at.x as i32,

@@ -29,6 +29,8 @@ pub struct Images {
     found: HashMap<String, Option<PathBuf>>,
     rasters: HashMap<RasterKey, Option<Pixmap>>,
     files: HashMap<PathBuf, Option<Arc<ImageFile>>>,
+    /// Parts of SVGs: frames and elements.
+    pub(crate) svg_parts: crate::svg_parts::SvgParts,
 }
 
 impl Images {

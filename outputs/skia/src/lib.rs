@@ -52,6 +52,7 @@ mod image_file;
 mod images;
 mod paint;
 mod shadow;
+mod svg_parts;
 mod text;
 
 pub use control::{PlacedPart, Rendered, Renderer, Scene};

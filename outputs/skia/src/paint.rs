@@ -5,6 +5,7 @@ use crate::dashes;
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
 use crate::images::Images;
 use crate::shadow;
+use std::sync::Arc;
 use tiny_skia::{
     Color as SkColor, FillRule, GradientStop, LinearGradient, Mask, Paint, Path, Pixmap,
     PixmapPaint, Point, RadialGradient, Shader, SpreadMode, Transform,
@@ -12,7 +13,7 @@ use tiny_skia::{
 use union_model::values::{
     BoxArea, Color, ColorStop, EdgeWidth, EdgeWidths, Image, LengthContext, LengthPercentage,
     LineStyle, NinePatchSlice, RadialExtent, RadialShape, RadialSize, RepeatAxes, RepeatMode, Rgba,
-    SliceOffset,
+    SliceOffset, SvgPart,
 };
 use union_model::{ComputedStyle, Palette, Slot};
 
@@ -221,7 +222,7 @@ impl Painter<'_> {
             }
         };
         match image {
-            Image::Url(_) => None,
+            Image::Url(_) | Image::SvgFrame(_) | Image::SvgElement(_) => None,
             Image::Linear(g) => {
                 let angle = g.angle.to_radians();
                 let (sin, cos) = angle.sin_cos();
@@ -353,12 +354,107 @@ impl Painter<'_> {
         );
     }
 
+    /// Draws `pixmap` with its top-left corner at device pixel (`x`, `y`),
+    /// clipped to `clip` when given.
+    fn blit(&mut self, pixmap: &Pixmap, x: f32, y: f32, clip: Option<&Path>) {
+        let mask = match clip {
+            Some(clip) => match self.mask_of(clip) {
+                Some(mask) => Some(mask),
+                None => return,
+            },
+            None => None,
+        };
+        self.pixmap.draw_pixmap(
+            x as i32,
+            y as i32,
+            pixmap.as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            mask.as_ref(),
+        );
+    }
+
+    /// An `svg-element()` stretched over `area` (snapped to device
+    /// pixels), clipped to `clip`.
+    fn background_element(&mut self, part: &SvgPart, area: Box2, clip: &Path) {
+        let (x, y) = (area.x.round(), area.y.round());
+        let (w, h) = (
+            (area.x + area.width).round() - x,
+            (area.y + area.height).round() - y,
+        );
+        if w < 1.0 || h < 1.0 {
+            return;
+        }
+        let path = std::path::Path::new(&*part.source.0);
+        let raster =
+            self.images
+                .svg_parts
+                .element(path, &part.name, self.palette, (w as u32, h as u32));
+        if let Some(raster) = raster {
+            self.blit(&raster, x, y, Some(clip));
+        }
+    }
+
+    /// An `svg-frame()` over the border box grown by `border-image-outset`,
+    /// snapped to device pixels; returns whether it drew.
+    fn svg_frame(&mut self, part: &SvgPart, border_box: Box2) -> bool {
+        let outset = self
+            .style
+            .style
+            .border_image
+            .outset
+            .value()
+            .map_or([0.0; 4], |o| {
+                o.0.map(|edge| match edge {
+                    EdgeWidth::Length(LengthPercentage::Length(l)) => {
+                        l.px().unwrap_or(0.0) * self.scale
+                    }
+                    _ => 0.0,
+                })
+            });
+        let area = border_box.outset(outset[0], outset[1], outset[2], outset[3]);
+        self.frame_at(part, area)
+    }
+
+    /// An `svg-frame()` over `area`, snapped to device pixels; returns
+    /// whether it drew.
+    fn frame_at(&mut self, part: &SvgPart, area: Box2) -> bool {
+        let (x, y) = (area.x.round(), area.y.round());
+        let (w, h) = (
+            (area.x + area.width).round() - x,
+            (area.y + area.height).round() - y,
+        );
+        if w < 1.0 || h < 1.0 {
+            return false;
+        }
+        let path = std::path::Path::new(&*part.source.0);
+        let frame = self.images.svg_parts.frame(
+            path,
+            &part.name,
+            self.palette,
+            (w as u32, h as u32),
+            self.scale,
+        );
+        match frame {
+            Some(frame) => {
+                self.blit(&frame, x, y, None);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Draws the 9-patch `border-image`, if it has a file that loads;
     /// returns whether it did.
     fn border_image(&mut self, border_box: Box2, border: [f32; 4]) -> bool {
         let props = &self.style.style.border_image;
-        let Some(Image::Url(url)) = props.source.value() else {
-            return false;
+        let url = match props.source.value() {
+            Some(Image::Url(url)) => url,
+            Some(Image::SvgFrame(part)) => {
+                let part = part.clone();
+                return self.svg_frame(&part, border_box);
+            }
+            _ => return false,
         };
         let Some(image) = self.images.file(std::path::Path::new(&*url.0)) else {
             return false;
@@ -633,7 +729,24 @@ pub(crate) fn paint_element(
             painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
         }
         match style.background.image.value() {
-            Some(Image::Url(url)) => painter.background_file(url, padding_box, &clip),
+            Some(Image::Url(url)) => {
+                match crate::svg_parts::split_fragment(std::path::Path::new(&*url.0)) {
+                    Some((file, id)) => {
+                        let part = SvgPart {
+                            source: union_model::values::Url(Arc::from(
+                                file.to_string_lossy().as_ref(),
+                            )),
+                            name: Arc::from(id),
+                        };
+                        painter.background_element(&part, padding_box, &clip);
+                    }
+                    None => painter.background_file(url, padding_box, &clip),
+                }
+            }
+            Some(Image::SvgElement(part)) => painter.background_element(part, padding_box, &clip),
+            Some(Image::SvgFrame(part)) => {
+                painter.frame_at(part, padding_box);
+            }
             Some(image) => {
                 if let Some(shader) = painter.image_shader(image, padding_box) {
                     painter.fill(&clip, shader, FillRule::Winding, None);

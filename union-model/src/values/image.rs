@@ -91,12 +91,31 @@ pub struct RadialGradient {
     pub repeating: bool,
 }
 
-/// An image: a file or a gradient.
+/// A named part of an SVG file: one element, or a frame of nine elements.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct SvgPart {
+    /// The SVG or SVGZ file.
+    pub source: Url,
+    /// An element's id, or a frame's prefix (empty for a frame without
+    /// one).
+    pub name: Arc<str>,
+}
+
+/// An image: a file, a part of an SVG, or a gradient.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Image {
     /// An image file (SVG, SVGZ or raster).
     Url(Url),
+    /// A frame drawn from nine elements of an SVG, `<prefix>-topleft` …
+    /// `<prefix>-bottomright` and `<prefix>-center`, the way KDE's
+    /// `FrameSvg` draws it: corners keep their size, sides tile or stretch,
+    /// margins come from `<prefix>-hint-*-margin` elements. Used as a
+    /// `border-image-source`, it covers the border box (grown by
+    /// `border-image-outset`) and replaces slicing.
+    SvgFrame(SvgPart),
+    /// One element of an SVG, stretched to the area it is drawn in.
+    SvgElement(SvgPart),
     /// A linear gradient.
     Linear(LinearGradient),
     /// A radial gradient.
@@ -112,10 +131,10 @@ fn resolve_stops(stops: &mut [ColorStop], context: &LengthContext) {
 }
 
 impl PropertyValue for Image {
-    const GRAMMAR: &'static str = "<url> | <linear-gradient()> | <radial-gradient()> | <repeating-linear-gradient()> | <repeating-radial-gradient()>";
+    const GRAMMAR: &'static str = "<url> | svg-frame(<url>, <string>) | svg-element(<url>, <string>) | <linear-gradient()> | <radial-gradient()> | <repeating-linear-gradient()> | <repeating-radial-gradient()>";
     fn resolve_lengths(&mut self, context: &LengthContext) {
         match self {
-            Image::Url(_) => {}
+            Image::Url(_) | Image::SvgFrame(_) | Image::SvgElement(_) => {}
             Image::Linear(g) => resolve_stops(&mut g.stops, context),
             Image::Radial(g) => {
                 resolve_stops(&mut g.stops, context);
@@ -144,6 +163,10 @@ impl fmt::Display for Image {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Image::Url(url) => write!(f, "{url}"),
+            Image::SvgFrame(part) => write!(f, "svg-frame({}, {:?})", part.source, &*part.name),
+            Image::SvgElement(part) => {
+                write!(f, "svg-element({}, {:?})", part.source, &*part.name)
+            }
             Image::Linear(g) => {
                 f.write_str(if g.repeating {
                     "repeating-linear-gradient("

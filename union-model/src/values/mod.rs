@@ -14,7 +14,7 @@ mod text;
 pub use color::{Color, ColorRole, ColorSet, Rgba};
 pub use image::{
     ColorStop, EdgeWidth, EdgeWidths, Image, LinearGradient, NinePatchSlice, RadialExtent,
-    RadialGradient, RadialShape, RadialSize, RepeatAxes, SliceOffset, Url,
+    RadialGradient, RadialShape, RadialSize, RepeatAxes, SliceOffset, SvgPart, Url,
 };
 pub use keywords::{
     Align, AlignContainer, BoxArea, Elide, FontStyle, LineStyle, OverflowWrap, RepeatMode,
