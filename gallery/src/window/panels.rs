@@ -60,29 +60,28 @@ fn theme_picker(gallery: &mut Gallery, ui: &mut egui::Ui) {
         .selected_text(format!("Theme: {current}"))
         .width(220.0)
         .show_ui(ui, |ui| {
-            ui.label(RichText::new("Union themes").small().weak());
-            for entry in gallery.themes.iter().filter(|e| e.kind == ThemeKind::Css) {
-                if ui
-                    .selectable_label(entry.name == current, &entry.name)
-                    .on_hover_text(entry.path.display().to_string())
-                    .clicked()
-                {
-                    chosen = Some(entry.path.display().to_string());
+            let kinds = [
+                (ThemeKind::Css, "Union themes", ""),
+                (ThemeKind::Plasma, "Plasma themes", "plasma:"),
+            ];
+            for (kind, heading, prefix) in kinds {
+                let entries: Vec<_> = gallery.themes.iter().filter(|e| e.kind == kind).collect();
+                if entries.is_empty() {
+                    continue;
                 }
-            }
-            let plasma: Vec<_> = gallery
-                .themes
-                .iter()
-                .filter(|e| e.kind == ThemeKind::Plasma)
-                .collect();
-            if !plasma.is_empty() {
-                ui.separator();
-                ui.label(RichText::new("Plasma themes").small().weak());
-                for entry in plasma {
-                    ui.add_enabled(false, egui::Button::selectable(false, entry.name.as_str()))
-                        .on_disabled_hover_text(
-                            "Plasma themes open once the Plasma SVG input is built",
-                        );
+                if kind == ThemeKind::Plasma {
+                    ui.separator();
+                }
+                ui.label(RichText::new(heading).small().weak());
+                for entry in entries {
+                    let selected = current == format!("{prefix}{}", entry.name);
+                    if ui
+                        .selectable_label(selected, &entry.name)
+                        .on_hover_text(entry.path.display().to_string())
+                        .clicked()
+                    {
+                        chosen = Some(entry.path.display().to_string());
+                    }
                 }
             }
         });

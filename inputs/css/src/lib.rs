@@ -20,7 +20,11 @@
 //!   px/pt/in/cm/mm/em/rem, every colour form lightningcss parses plus
 //!   `palette()`, `mix()`, `color-mix(in srgb, …)`, `lighter()`, `darker()`,
 //!   `alpha()`, `currentColor`; gradients; shadow lists with `inset` and
-//!   spread; `border-image`; `url()` relative to the file; `transition`.
+//!   spread; `border-image`; `url()` relative to the file; `svg-frame(url,
+//!   prefix)` and `svg-element(url, id)` (parts of SVGs, as KDE's Plasma
+//!   themes use them); `transition`.
+//! - [`ImageFunctions`]: an embedding input may add image functions (the
+//!   Plasma input's `plasma-frame()`), compiled with [`compile_text_with`].
 //! - A compiled-theme cache ([`ThemeCache`]) keyed by every file's size,
 //!   modification time and content hash and by the model's schema hash.
 //! - Diagnostics with `file:line:column` for every problem — at the

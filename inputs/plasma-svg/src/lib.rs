@@ -7,9 +7,19 @@
 //! fallbacks — reporting every fallback, which libplasma does silently.
 //! Frames themselves are drawn by `union-ksvg`, which reproduces `FrameSvg`.
 //!
-//! Not yet here: compiling a theme into model rules (which control uses
-//! which frame is to be a bundled mapping stylesheet), panels' enabled
-//! borders and `plasmarc` settings.
+//! [`PlasmaInput`] compiles a theme into model rules: the bundled mapping
+//! stylesheet ([`MAPPING`], `mapping/controls.css`, Union's CSS dialect)
+//! says which control and state draws which frame or element, through
+//! `plasma-frame(IMAGE, PREFIX)` and `plasma-element(IMAGE, ID)`, which
+//! this crate resolves in the theme (with reported fallbacks). Frames'
+//! margins become padding, glow frames sit outside the control by their
+//! margins, elements bring their size, and the `colors` file is the
+//! palette. Themes are named `plasma:NAME`.
+//!
+//! Not here: panels' enabled borders, `plasmarc` settings (blur,
+//! contrast), `mask-` frames used for blur regions, and animations between
+//! frame states. Deferred values (`var()`) cannot call the `plasma-*`
+//! functions.
 
 #![forbid(unsafe_code)]
 

@@ -14,7 +14,10 @@
 //!   with diagonal corner joins, dashes fitted to each side like Chromium's,
 //!   per-corner elliptical radii with CSS clamping) or a 9-patch
 //!   `border-image` in their place (slices, widths, outsets, stretch /
-//!   repeat / round / space, `fill`; SVG pieces drawn from the vector), the
+//!   repeat / round / space, `fill`; SVG pieces drawn from the vector), or
+//!   an `svg-frame()` (Plasma's nine-element frames, drawn by `union-ksvg`
+//!   as libplasma's `FrameSvg` draws them, recoloured with the palette,
+//!   cached per size; `svg-element()` and `file.svg#id` draw one element), the
 //!   outline (outside the border box, beyond its offset), and the element's
 //!   opacity over all of it. Boxes at integer logical coordinates draw crisp
 //!   lines at integer scales. `tests/render` compares 50 such boxes with
