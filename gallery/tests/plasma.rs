@@ -17,6 +17,7 @@ use union_model::{
 use union_skia::{Renderer, Scene};
 use union_test_support::TempFolder;
 use union_test_support::image::{compare, write_diff_image};
+use union_test_support::plasma_cache as cache;
 
 /// The controls the mapping must cover (issue 5's list).
 const MAPPED: [&str; 21] = [
@@ -50,13 +51,6 @@ const THEMES: [&str; 5] = ["default", "breeze-dark", "breeze-light", "air", "oxy
 /// may exceed it.
 const PER_CHANNEL: u8 = 24;
 const MAX_DIFFERING: f32 = 0.03;
-
-fn cache() -> PathBuf {
-    std::env::var_os("UNION_PLASMA_CACHE")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/union-plasma")))
-        .unwrap_or_else(|| PathBuf::from("target/union-plasma"))
-}
 
 fn theme_dirs() -> PathBuf {
     let dirs = cache().join("themes/usr/share/plasma/desktoptheme");

@@ -21,12 +21,7 @@ use std::time::Instant;
 use union_input_plasma::{PlasmaTheme, Variant, compile_theme};
 use union_ksvg::{Borders, ColorScheme, FrameInfo, SvgDocument, render_frame};
 
-fn cache() -> PathBuf {
-    std::env::var_os("UNION_PLASMA_CACHE")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/union-plasma")))
-        .unwrap()
-}
+use union_test_support::plasma_cache as cache;
 
 fn themes() -> PathBuf {
     cache().join("themes/usr/share/plasma/desktoptheme")

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use tiny_skia::Pixmap;
 use union_input_plasma::{PlasmaTheme, Variant, frame_report};
 use union_test_support::image::{compare, write_diff_image};
+use union_test_support::plasma_cache as cache;
 
 /// Per-channel difference a pixel may have before it counts as different:
 /// resvg and `QtSvg` antialias edges differently.
@@ -19,13 +20,6 @@ const PER_CHANNEL: u8 = 24;
 /// How many pixels of a frame may differ by more, as a fraction of its
 /// area: only the antialiased outlines of rounded corners may.
 const MAX_DIFFERING: f32 = 0.03;
-
-fn cache() -> PathBuf {
-    std::env::var_os("UNION_PLASMA_CACHE")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/union-plasma")))
-        .unwrap_or_else(|| PathBuf::from("target/union-plasma"))
-}
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -59,3 +59,13 @@ impl Drop for TempFolder {
         let _ = std::fs::remove_dir_all(&self.path);
     }
 }
+
+/// Where `scripts/plasma-reference` keeps Debian's Plasma themes and
+/// libplasma's reference frames: `$UNION_PLASMA_CACHE`, else
+/// `~/.cache/union-plasma`.
+pub fn plasma_cache() -> PathBuf {
+    std::env::var_os("UNION_PLASMA_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/union-plasma")))
+        .unwrap_or_else(|| PathBuf::from("target/union-plasma"))
+}
