@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use tiny_skia::{Pixmap, PixmapPaint, Rect, Transform};
 
 /// The largest SVG file read, compressed or not.
@@ -49,7 +49,14 @@ pub struct SvgDocument {
     /// Every element forced visible, for the geometry of invisible ones.
     geometry: OnceLock<Option<usvg::Tree>>,
     recoloured: bool,
+    /// Elements already drawn at a whole-pixel size (frame pieces are drawn
+    /// at the same sizes for every frame size).
+    rasters: Mutex<HashMap<(String, u32, u32), Option<Arc<Pixmap>>>>,
 }
+
+/// How many element rasters a document keeps; it forgets them all when
+/// it would keep more.
+const MAX_RASTERS: usize = 256;
 
 impl fmt::Debug for SvgDocument {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -150,6 +157,7 @@ impl SvgDocument {
             rect_sizes,
             geometry: OnceLock::new(),
             recoloured,
+            rasters: Mutex::new(HashMap::new()),
         })
     }
 
@@ -225,6 +233,28 @@ impl SvgDocument {
                 usvg::Tree::from_xmltree(&xml, &options).ok()
             })
             .as_ref()
+    }
+
+    /// Element `id` drawn stretched over `width` × `height` pixels;
+    /// remembered, so a frame's corners and tiles are drawn once per size.
+    /// `None` when it draws nothing.
+    pub fn element_raster(&self, id: &str, width: u32, height: u32) -> Option<Arc<Pixmap>> {
+        let key = (id.to_owned(), width, height);
+        let lock = || self.rasters.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(found) = lock().get(&key) {
+            return found.clone();
+        }
+        let raster = Pixmap::new(width, height).and_then(|mut pixmap| {
+            let whole = Rect::from_xywh(0.0, 0.0, width as f32, height as f32)?;
+            self.render_element(id, &mut pixmap, whole)
+                .then(|| Arc::new(pixmap))
+        });
+        let mut rasters = lock();
+        if rasters.len() >= MAX_RASTERS {
+            rasters.clear();
+        }
+        rasters.insert(key, raster.clone());
+        raster
     }
 
     /// Draws element `id` stretched over `target` (device pixels) of

@@ -12,7 +12,7 @@
 //! fractional scales.
 
 use crate::document::SvgDocument;
-use tiny_skia::{BlendMode, Pixmap, PixmapPaint, Rect, Transform};
+use tiny_skia::{BlendMode, Pixmap, PixmapPaint, Transform};
 
 /// The largest frame side drawn, in device pixels.
 pub const MAX_FRAME_SIDE: u32 = 16384;
@@ -203,10 +203,6 @@ impl Area {
     fn is_empty(self) -> bool {
         self.w <= 0 || self.h <= 0
     }
-
-    fn rect(self) -> Option<Rect> {
-        Rect::from_xywh(self.x as f32, self.y as f32, self.w as f32, self.h as f32)
-    }
 }
 
 /// Where each piece goes for a `full` frame around `content` (libplasma's
@@ -380,49 +376,56 @@ pub fn render_frame(
 
 /// Draws element `id` stretched over `area`.
 fn draw(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area) {
-    if let (false, Some(rect)) = (area.is_empty(), area.rect()) {
-        svg.render_element(id, pixmap, rect);
+    if area.is_empty() {
+        return;
+    }
+    if let Some(raster) = svg.element_raster(id, area.w as u32, area.h as u32) {
+        pixmap.draw_pixmap(
+            area.x,
+            area.y,
+            raster.as_ref().as_ref(),
+            &PixmapPaint::default(),
+            Transform::identity(),
+            None,
+        );
     }
 }
 
 /// Draws element `id` at `tile` pixels, repeated over `area` from its
-/// top-left corner and clipped to it.
+/// top-left corner and cut at its right and bottom edges.
 fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32, i32)) {
     if area.is_empty() || tile.0 <= 0 || tile.1 <= 0 {
         return;
     }
-    let Some(mut piece) = Pixmap::new(tile.0 as u32, tile.1 as u32) else {
+    let Some(piece) = svg.element_raster(id, tile.0 as u32, tile.1 as u32) else {
         return;
     };
-    let Some(whole) = Rect::from_xywh(0.0, 0.0, tile.0 as f32, tile.1 as f32) else {
-        return;
-    };
-    if !svg.render_element(id, &mut piece, whole) {
-        return;
-    }
-    let Some(clip) = area.rect() else {
-        return;
-    };
-    let mut mask = tiny_skia::Mask::new(pixmap.width(), pixmap.height());
-    if let Some(mask) = mask.as_mut() {
-        mask.fill_path(
-            &tiny_skia::PathBuilder::from_rect(clip),
-            tiny_skia::FillRule::Winding,
-            false,
-            Transform::identity(),
-        );
-    }
     let mut y = area.y;
     while y < area.y + area.h {
         let mut x = area.x;
+        let h = tile.1.min(area.y + area.h - y);
         while x < area.x + area.w {
+            let w = tile.0.min(area.x + area.w - x);
+            let cut;
+            let part = if (w, h) == tile {
+                piece.as_ref().as_ref()
+            } else {
+                let Some(rect) = tiny_skia::IntRect::from_xywh(0, 0, w as u32, h as u32) else {
+                    return;
+                };
+                let Some(clipped) = piece.clone_rect(rect) else {
+                    return;
+                };
+                cut = clipped;
+                cut.as_ref()
+            };
             pixmap.draw_pixmap(
                 x,
                 y,
-                piece.as_ref(),
+                part,
                 &PixmapPaint::default(),
                 Transform::identity(),
-                mask.as_ref(),
+                None,
             );
             x += tile.0;
         }
