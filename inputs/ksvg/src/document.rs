@@ -51,8 +51,11 @@ pub struct SvgDocument {
     recoloured: bool,
     /// Elements already drawn at a whole-pixel size (frame pieces are drawn
     /// at the same sizes for every frame size).
-    rasters: Mutex<HashMap<(String, u32, u32), Option<Arc<Pixmap>>>>,
+    rasters: Mutex<Rasters>,
 }
+
+/// Element rasters by id and size (`None`: the element draws nothing).
+type Rasters = HashMap<(String, u32, u32), Option<Arc<Pixmap>>>;
 
 /// How many element rasters a document keeps; it forgets them all when
 /// it would keep more.
