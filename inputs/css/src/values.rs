@@ -261,31 +261,16 @@ fn font_weight(p: &mut Parser<'_, '_>) -> Result<FontWeight> {
 /// A `<url>`, or an embedding input's image function naming a file or one
 /// SVG element (as `file.svg#id`).
 fn file(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Url> {
-    if let Some(images) = context.images
-        && let Ok(name) = p.try_parse(|p| {
-            let name = p.expect_function().map_err(|_| ())?.to_ascii_lowercase();
-            if images.knows(&name) {
-                Ok(name)
-            } else {
-                Err(())
-            }
-        })
-    {
-        let mut result = Err(String::new());
-        p.parse_nested_block(|p| {
-            result = strings(p).and_then(|args| images.resolve(&name, &args));
-            Ok::<(), cssparser::ParseError<'_, ()>>(())
-        })
-        .map_err(|_| format!("bad `{name}()`"))?;
-        return match result? {
-            Image::Url(url) => Ok(url),
-            Image::SvgElement(part) => Ok(Url(Arc::from(
-                format!("{}#{}", part.source.0, part.name).as_str(),
-            ))),
-            _ => Err(format!("`{name}()` does not name a file or an SVG element")),
-        };
+    if context.images.is_none() {
+        return url(p, context);
     }
-    url(p, context)
+    match image(p, context)? {
+        Image::Url(url) => Ok(url),
+        Image::SvgElement(part) => Ok(Url(Arc::from(
+            format!("{}#{}", part.source.0, part.name).as_str(),
+        ))),
+        _ => Err("expected url(…) or a function naming a file or an SVG element".to_owned()),
+    }
 }
 
 /// `url(…)` or a string, relative to the file.
