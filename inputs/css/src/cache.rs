@@ -18,8 +18,8 @@ use std::sync::Arc;
 use union_model::selectors::Selector;
 use union_model::values::{ColorRole, ColorSet, Rgba};
 use union_model::{
-    Condition, Declaration, DeclaredValue, Diagnostic, Importance, PropertyId, Rule, SCHEMA_HASH,
-    SourceLocation, ThemeMetadata, Value,
+    Condition, Declaration, DeclaredValue, DeferredValue, Diagnostic, Importance, PropertyId, Rule,
+    SCHEMA_HASH, SourceLocation, ThemeMetadata, Value,
 };
 
 /// What identifies the cache format: this file's source.
@@ -46,16 +46,37 @@ struct FileStamp {
     content: u64,
 }
 
+/// A content hash for change detection (not for adversaries): eight bytes
+/// per step, so re-checking a theme's files stays far below parsing them.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+    }
+    hash
+}
+
 impl FileStamp {
     fn of(path: &Path) -> Option<FileStamp> {
-        let metadata = std::fs::metadata(path).ok()?;
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let metadata = file.metadata().ok()?;
         let modified_ns = metadata
             .modified()
             .ok()?
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?
             .as_nanos();
-        let content = fnv(&std::fs::read(path).ok()?);
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
+        file.read_to_end(&mut bytes).ok()?;
+        let content = content_hash(&bytes);
         Some(FileStamp {
             path: path.to_path_buf(),
             size: metadata.len(),
@@ -75,11 +96,16 @@ enum CachedValue {
     Value(Value),
     None,
     Inherit,
-    Deferred {
-        text: StringIndex,
-        shorthand: Option<StringIndex>,
-        base_dir: u32,
-    },
+    /// An index into the entry's deferred values (shared like the compiler shares them).
+    Deferred(u32),
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedDeferred {
+    text: StringIndex,
+    shorthand: Option<StringIndex>,
+    longhand: u16,
+    base_dir: u32,
 }
 
 /// A declaration block, stored once however many selectors share it.
@@ -116,6 +142,7 @@ struct Entry {
     files: Vec<FileStamp>,
     strings: Vec<String>,
     folders: Vec<PathBuf>,
+    deferred: Vec<CachedDeferred>,
     selectors: Vec<Selector>,
     conditions: Vec<Condition>,
     blocks: Vec<CachedBlock>,
@@ -184,6 +211,11 @@ impl ThemeCache {
             .map(|f| Arc::from(f.as_path()))
             .collect();
         let conditions: Vec<Arc<Condition>> = cached.conditions.into_iter().map(Arc::new).collect();
+        let deferred: Vec<Arc<dyn DeferredValue>> = cached
+            .deferred
+            .iter()
+            .map(|d| restore_deferred(d, &strings, &folders))
+            .collect::<Option<_>>()?;
         let mut compiled = Compiled {
             files: files.iter().map(|f| f.to_path_buf()).collect(),
             diagnostics: cached.diagnostics,
@@ -197,7 +229,7 @@ impl ThemeCache {
         let blocks: Vec<Restored> = cached
             .blocks
             .into_iter()
-            .map(|block| restore_block(block, &strings, &folders))
+            .map(|block| restore_block(block, &strings, &deferred))
             .collect::<Option<_>>()?;
         compiled.rules.reserve(cached.rules.len());
         for rule in cached.rules {
@@ -286,6 +318,7 @@ impl ThemeCache {
             files,
             strings: table.strings.list,
             folders: table.folders,
+            deferred: table.deferred,
             selectors: table.selectors,
             conditions: table.conditions,
             blocks: table.blocks,
@@ -316,6 +349,8 @@ struct Tables<'a> {
     files: std::collections::HashMap<&'a Path, u32>,
     strings: StringTable,
     folders: Vec<PathBuf>,
+    deferred: Vec<CachedDeferred>,
+    deferred_of: std::collections::HashMap<*const (), u32>,
     selectors: Vec<Selector>,
     selector_of: std::collections::HashMap<*const (), u32>,
     conditions: Vec<Condition>,
@@ -352,7 +387,7 @@ impl Tables<'_> {
         if let Some(index) = self.block_of.get(&key) {
             return Some(*index);
         }
-        let saved = save_block(rule, &mut self.strings, &mut self.folders)?;
+        let saved = save_block(rule, self)?;
         self.blocks.push(saved);
         let index = index_of(self.blocks.len() - 1);
         self.block_of.insert(key, index);
@@ -378,11 +413,33 @@ impl StringTable {
     }
 }
 
-fn save_block(
-    rule: &Rule,
-    strings: &mut StringTable,
-    folders: &mut Vec<PathBuf>,
-) -> Option<CachedBlock> {
+impl Tables<'_> {
+    fn deferred(&mut self, value: &Arc<dyn DeferredValue>) -> Option<u32> {
+        let key = Arc::as_ptr(value).cast::<()>();
+        if let Some(index) = self.deferred_of.get(&key) {
+            return Some(*index);
+        }
+        let css = value.as_any().downcast_ref::<CssDeferred>()?;
+        let base_dir = match self.folders.iter().position(|f| **f == *css.base_dir) {
+            Some(index) => index_of(index),
+            None => {
+                self.folders.push(css.base_dir.to_path_buf());
+                index_of(self.folders.len() - 1)
+            }
+        };
+        self.deferred.push(CachedDeferred {
+            text: self.strings.intern(&css.text),
+            shorthand: css.shorthand.map(|s| self.strings.intern(s)),
+            longhand: u16::try_from(css.longhand.index()).ok()?,
+            base_dir,
+        });
+        let index = index_of(self.deferred.len() - 1);
+        self.deferred_of.insert(key, index);
+        Some(index)
+    }
+}
+
+fn save_block(rule: &Rule, tables: &mut Tables<'_>) -> Option<CachedBlock> {
     let declarations = rule
         .declarations
         .iter()
@@ -392,18 +449,7 @@ fn save_block(
                 DeclaredValue::None => CachedValue::None,
                 DeclaredValue::Inherit => CachedValue::Inherit,
                 DeclaredValue::Deferred(deferred) => {
-                    let css = deferred.as_any().downcast_ref::<CssDeferred>()?;
-                    CachedValue::Deferred {
-                        text: strings.intern(&css.text),
-                        shorthand: css.shorthand.as_deref().map(|s| strings.intern(s)),
-                        base_dir: match folders.iter().position(|f| **f == *css.base_dir) {
-                            Some(index) => index_of(index),
-                            None => {
-                                folders.push(css.base_dir.to_path_buf());
-                                index_of(folders.len() - 1)
-                            }
-                        },
-                    }
+                    CachedValue::Deferred(tables.deferred(deferred)?)
                 }
             };
             Some((u16::try_from(d.property().index()).ok()?, value))
@@ -412,7 +458,7 @@ fn save_block(
     let custom = rule
         .custom
         .iter()
-        .map(|(n, v)| (strings.intern(n), strings.intern(v)))
+        .map(|(n, v)| (tables.strings.intern(n), tables.strings.intern(v)))
         .collect();
     Some(CachedBlock {
         declarations,
@@ -420,10 +466,29 @@ fn save_block(
     })
 }
 
+fn restore_deferred(
+    saved: &CachedDeferred,
+    strings: &[Arc<str>],
+    folders: &[Arc<Path>],
+) -> Option<Arc<dyn DeferredValue>> {
+    let shorthand = match saved.shorthand {
+        Some(index) => Some(crate::shorthand::static_name(strings.get(index as usize)?)?),
+        None => None,
+    };
+    Some(Arc::new(CssDeferred {
+        text: Arc::clone(strings.get(saved.text as usize)?),
+        shorthand,
+        longhand: *PropertyId::ALL.get(usize::from(saved.longhand))?,
+        base_dir: Arc::clone(folders.get(saved.base_dir as usize)?),
+        // The cache serves plain CSS themes, which have no extra image functions.
+        images: None,
+    }))
+}
+
 fn restore_block(
     block: CachedBlock,
     strings: &[Arc<str>],
-    folders: &[Arc<Path>],
+    deferred: &[Arc<dyn DeferredValue>],
 ) -> Option<Restored> {
     let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
     let mut declarations = Vec::with_capacity(block.declarations.len());
@@ -433,22 +498,9 @@ fn restore_block(
             CachedValue::Value(value) => DeclaredValue::Value(value),
             CachedValue::None => DeclaredValue::None,
             CachedValue::Inherit => DeclaredValue::Inherit,
-            CachedValue::Deferred {
-                text,
-                shorthand,
-                base_dir,
-            } => DeclaredValue::Deferred(Arc::new(CssDeferred {
-                text: string(text)?,
-                shorthand: match shorthand {
-                    Some(index) => Some(string(index)?),
-                    None => None,
-                },
-                longhand: id,
-                base_dir: Arc::clone(folders.get(base_dir as usize)?),
-                // The cache serves plain CSS themes, which have no extra
-                // image functions.
-                images: None,
-            })),
+            CachedValue::Deferred(index) => {
+                DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
+            }
         };
         declarations.push(Declaration::new(id, value).ok()?);
     }

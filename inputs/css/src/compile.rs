@@ -1,6 +1,7 @@
 //! The compiler: stylesheet files → `union_model` rules, with diagnostics.
 
 use crate::at_rules::{self, UnionAtRule, UnionAtRuleParser};
+use crate::deferred::DeferredTable;
 use crate::locate::DeclarationMap;
 use crate::selector;
 use crate::shorthand;
@@ -94,6 +95,7 @@ struct Compiler {
     /// Files being compiled, outermost first (for import cycles).
     stack: Vec<PathBuf>,
     images: Option<Arc<dyn ImageFunctions>>,
+    deferred: DeferredTable,
 }
 
 struct FileContext<'a> {
@@ -253,7 +255,8 @@ impl Compiler {
                     }
                 }
                 self.import(
-                    &context.base_dir.join(import.url.as_ref()),
+                    &context.base_dir,
+                    Path::new(import.url.as_ref()),
                     inner.as_ref(),
                     location,
                 );
@@ -343,15 +346,19 @@ impl Compiler {
 
     fn import(
         &mut self,
-        path: &Path,
+        dir: &Path,
+        relative: &Path,
         condition: Option<&Arc<Condition>>,
         location: SourceLocation,
     ) {
-        let file = match SourceFile::read(path) {
+        let file = match SourceFile::read_relative(dir, relative) {
             Ok(file) => file,
             Err(message) => {
                 self.error(
-                    format!("cannot import `{}`: {message}", path.display()),
+                    format!(
+                        "cannot import `{}`: {message}",
+                        dir.join(relative).display()
+                    ),
                     location,
                 );
                 return;
@@ -392,10 +399,9 @@ impl Compiler {
         let mut used = vec![false; written.map_or(0, |b| b.declarations.len())];
         let mut locate = |name: &str| -> (Option<usize>, Option<&str>) {
             let found = written.and_then(|b| {
-                b.declarations
-                    .iter()
-                    .enumerate()
-                    .find(|(i, d)| !used[*i] && d.name.eq_ignore_ascii_case(name))
+                b.declarations.iter().enumerate().find(|(i, d)| {
+                    !used[*i] && d.name(&context.source.text).eq_ignore_ascii_case(name)
+                })
             });
             match found {
                 Some((index, declaration)) => {
@@ -441,12 +447,20 @@ impl Compiler {
                 } else {
                     name
                 };
-                match declaration(name, property, written_value, context) {
-                    Ok(mut list) => declarations.append(&mut list),
-                    Err(message) => self.error(
+                let before = declarations.len();
+                if let Err(message) = declaration(
+                    name,
+                    property,
+                    written_value,
+                    context,
+                    &mut self.deferred,
+                    &mut declarations,
+                ) {
+                    declarations.truncate(before);
+                    self.error(
                         format!("`{name}`: {message}; the declaration is ignored"),
                         location_of(offset),
-                    ),
+                    );
                 }
             }
             if declarations.is_empty() && custom.is_empty() {
@@ -468,14 +482,17 @@ impl Compiler {
     }
 }
 
-/// Compiles one declaration. `written` is its value as written in the
-/// source (found by the scanner); lightningcss' printed form is the fallback.
+/// Compiles one declaration into `out`. `written` is its value as written in
+/// the source (found by the scanner); lightningcss' printed form is the
+/// fallback. On an error, `out` may hold part of a shorthand's longhands.
 fn declaration(
     name: &str,
     property: &Property<'_>,
     written: Option<&str>,
     context: &FileContext<'_>,
-) -> Result<Vec<Declaration>, String> {
+    deferred: &mut DeferredTable,
+    out: &mut Vec<Declaration>,
+) -> Result<(), String> {
     let printed;
     let text = match written {
         Some(text) => text,
@@ -487,7 +504,14 @@ fn declaration(
         }
     };
     if union_model::custom::uses_var(text) {
-        return crate::deferred::declarations(name, text, &context.base_dir, &context.images);
+        return crate::deferred::declarations(
+            name,
+            text,
+            &context.base_dir,
+            &context.images,
+            deferred,
+            out,
+        );
     }
     let value_context = ValueContext {
         base_dir: &context.base_dir,
@@ -509,7 +533,8 @@ fn declaration(
             },
             _ => DeclaredValue::Value(parse_value(id.info().value_type, text, value_context)?),
         };
-        return Ok(vec![typed(id, value)?]);
+        out.push(typed(id, value)?);
+        return Ok(());
     }
     if !shorthand::is_shorthand(name) {
         return Err(format!(
@@ -518,23 +543,30 @@ fn declaration(
     }
     match keyword {
         "inherit" => {
-            return Ok(shorthand::longhands(name)
-                .into_iter()
-                .map(Declaration::inherit)
-                .collect());
+            out.extend(
+                shorthand::longhands(name)
+                    .iter()
+                    .map(|&id| Declaration::inherit(id)),
+            );
+            return Ok(());
         }
         "none" if shorthand::accepts_none(name) => {
-            return Ok(shorthand::longhands(name)
-                .into_iter()
-                .map(Declaration::none)
-                .collect());
+            out.extend(
+                shorthand::longhands(name)
+                    .iter()
+                    .map(|&id| Declaration::none(id)),
+            );
+            return Ok(());
         }
         _ => {}
     }
-    shorthand::expand(name, text, value_context)?
-        .into_iter()
-        .map(|(id, value)| typed(id, value.map_or(DeclaredValue::None, DeclaredValue::Value)))
-        .collect()
+    for (id, value) in shorthand::expand(name, text, value_context)? {
+        out.push(typed(
+            id,
+            value.map_or(DeclaredValue::None, DeclaredValue::Value),
+        )?);
+    }
+    Ok(())
 }
 
 /// The value as a lower-case CSS-wide keyword (`inherit`, `none`, …) when it

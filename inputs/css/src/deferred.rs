@@ -13,7 +13,7 @@ pub struct CssDeferred {
     /// The declared text.
     pub text: Arc<str>,
     /// The shorthand the text was written for, when it was a shorthand.
-    pub shorthand: Option<Arc<str>>,
+    pub shorthand: Option<&'static str>,
     /// The leaf this declaration decides.
     pub longhand: PropertyId,
     /// The folder `url()`s are relative to.
@@ -64,36 +64,86 @@ impl DeferredValue for CssDeferred {
     }
 }
 
-/// The deferred declarations for `name: text` (one per longhand of a shorthand).
+/// Deferred values made so far, so rules that write the same `var()` text
+/// for the same property share one value (themes repeat them a lot).
+#[derive(Default)]
+pub struct DeferredTable {
+    by_text: std::collections::HashMap<Box<str>, Vec<Arc<CssDeferred>>>,
+}
+
+impl DeferredTable {
+    fn get(
+        &mut self,
+        text: &str,
+        shorthand: Option<&'static str>,
+        longhand: PropertyId,
+        base_dir: &Arc<Path>,
+        images: &Option<Arc<dyn ImageFunctions>>,
+    ) -> Arc<CssDeferred> {
+        let same_images = |a: &Option<Arc<dyn ImageFunctions>>| match (a, images) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        let existing = self.by_text.get(text).and_then(|list| {
+            list.iter().find(|d| {
+                d.longhand == longhand
+                    && d.shorthand == shorthand
+                    && Arc::ptr_eq(&d.base_dir, base_dir)
+                    && same_images(&d.images)
+            })
+        });
+        if let Some(found) = existing {
+            return Arc::clone(found);
+        }
+        let list = self.by_text.entry(Box::from(text)).or_default();
+        let shared_text = list
+            .first()
+            .map_or_else(|| Arc::from(text), |d| Arc::clone(&d.text));
+        let made = Arc::new(CssDeferred {
+            text: shared_text,
+            shorthand,
+            longhand,
+            base_dir: Arc::clone(base_dir),
+            images: images.clone(),
+        });
+        list.push(Arc::clone(&made));
+        made
+    }
+}
+
+/// Appends the deferred declarations for `name: text` to `out` (one per
+/// longhand of a shorthand).
 pub fn declarations(
     name: &str,
     text: &str,
     base_dir: &Arc<Path>,
     images: &Option<Arc<dyn ImageFunctions>>,
-) -> Result<Vec<Declaration>, String> {
-    let text: Arc<str> = Arc::from(text);
-    let shorthand_name: Arc<str> = Arc::from(name);
-    let make = |shorthand: Option<&str>, longhand: PropertyId| {
-        let deferred = CssDeferred {
-            text: Arc::clone(&text),
-            shorthand: shorthand.map(|_| Arc::clone(&shorthand_name)),
-            longhand,
-            base_dir: Arc::clone(base_dir),
-            images: images.clone(),
+    table: &mut DeferredTable,
+    out: &mut Vec<Declaration>,
+) -> Result<(), String> {
+    let single;
+    let (shorthand, longhands): (Option<&'static str>, &[PropertyId]) =
+        match PropertyId::from_css_name(name) {
+            Some(id) => {
+                single = [id];
+                (None, &single)
+            }
+            None => match shorthand::static_name(name) {
+                Some(shorthand_name) => (Some(shorthand_name), shorthand::longhands(name)),
+                None => {
+                    return Err(format!(
+                        "unknown property `{name}` (see docs/properties.md)"
+                    ));
+                }
+            },
         };
-        Declaration::new(longhand, DeclaredValue::Deferred(Arc::new(deferred)))
-            .map_err(|e| e.to_string())
-    };
-    if let Some(id) = PropertyId::from_css_name(name) {
-        return Ok(vec![make(None, id)?]);
+    for &longhand in longhands {
+        let deferred = table.get(text, shorthand, longhand, base_dir, images);
+        out.push(
+            Declaration::new(longhand, DeclaredValue::Deferred(deferred))
+                .map_err(|e| e.to_string())?,
+        );
     }
-    if shorthand::is_shorthand(name) {
-        return shorthand::longhands(name)
-            .into_iter()
-            .map(|id| make(Some(name), id))
-            .collect();
-    }
-    Err(format!(
-        "unknown property `{name}` (see docs/properties.md)"
-    ))
+    Ok(())
 }

@@ -16,6 +16,12 @@ pub fn is_shorthand(name: &str) -> bool {
     SHORTHANDS.contains(&name)
 }
 
+/// The shorthand's name as a static string (deferred values keep it without
+/// allocating).
+pub fn static_name(name: &str) -> Option<&'static str> {
+    SHORTHANDS.iter().copied().find(|n| *n == name)
+}
+
 fn id(name: &str) -> Result<P, String> {
     P::from_css_name(name).ok_or_else(|| format!("internal: no property `{name}`"))
 }
@@ -142,7 +148,7 @@ pub fn accepts_none(name: &str) -> bool {
 }
 
 /// Every longhand a shorthand sets (for `none` and `inherit`).
-pub fn longhands(name: &str) -> Vec<P> {
+pub fn longhands(name: &str) -> &'static [P] {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, Vec<P>)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         SHORTHANDS
@@ -153,8 +159,7 @@ pub fn longhands(name: &str) -> Vec<P> {
     table
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, ids)| ids.clone())
-        .unwrap_or_default()
+        .map_or(&[], |(_, ids)| ids.as_slice())
 }
 
 /// Every shorthand this module expands.

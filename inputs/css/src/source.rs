@@ -23,9 +23,33 @@ pub struct SourceFile {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
+    let mut starts = Vec::with_capacity(text.len() / 24 + 1);
+    starts.push(0);
+    for (i, byte) in text.bytes().enumerate() {
+        if byte == b'\n' {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// `dir.join(relative)` as a canonical path, given that `dir` is canonical:
+/// when `relative` only names children (no `.`, `..` or root) and none of
+/// them is a symbolic link, the join is already canonical and costs one
+/// `lstat` per component instead of a `realpath`.
+fn canonical_child(dir: &Path, relative: &Path) -> std::io::Result<PathBuf> {
+    use std::path::Component;
+    let mut joined = dir.to_path_buf();
+    for component in relative.components() {
+        let Component::Normal(name) = component else {
+            return dir.join(relative).canonicalize();
+        };
+        joined.push(name);
+        if std::fs::symlink_metadata(&joined)?.file_type().is_symlink() {
+            return dir.join(relative).canonicalize();
+        }
+    }
+    Ok(joined)
 }
 
 impl SourceFile {
@@ -34,7 +58,19 @@ impl SourceFile {
         let canonical = path
             .canonicalize()
             .map_err(|e| format!("cannot open: {e}"))?;
-        let size = std::fs::metadata(&canonical)
+        Self::read_canonical(&canonical)
+    }
+
+    /// Reads `relative` (an `@import` URL) in the canonical folder `dir`.
+    pub fn read_relative(dir: &Path, relative: &Path) -> Result<SourceFile, String> {
+        let canonical = canonical_child(dir, relative).map_err(|e| format!("cannot open: {e}"))?;
+        Self::read_canonical(&canonical)
+    }
+
+    fn read_canonical(canonical: &Path) -> Result<SourceFile, String> {
+        let file = std::fs::File::open(canonical).map_err(|e| format!("cannot open: {e}"))?;
+        let size = file
+            .metadata()
             .map_err(|e| format!("cannot open: {e}"))?
             .len();
         if size > MAX_FILE_SIZE {
@@ -42,10 +78,21 @@ impl SourceFile {
                 "the file is {size} bytes; stylesheets may be at most {MAX_FILE_SIZE}"
             ));
         }
-        let bytes = std::fs::read(&canonical).map_err(|e| format!("cannot read: {e}"))?;
+        // `take` bounds a file that grows while it is read.
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_FILE_SIZE + 1),
+            &mut bytes,
+        )
+        .map_err(|e| format!("cannot read: {e}"))?;
+        if bytes.len() as u64 > MAX_FILE_SIZE {
+            return Err(format!(
+                "the file grew past {MAX_FILE_SIZE} bytes while it was read"
+            ));
+        }
         let text = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())?;
         Ok(SourceFile {
-            path: Arc::from(canonical.as_path()),
+            path: Arc::from(canonical),
             line_starts: line_starts(&text),
             text,
         })

@@ -94,6 +94,27 @@ fn import_cycles_and_missing_files_are_reported_with_locations() {
 }
 
 #[test]
+fn imported_files_are_named_by_canonical_paths_through_links_and_dot_dot() {
+    let folder = TempFolder::new("canonical-imports");
+    // `sub/../a.css` is `a.css`, and `link.css` is a symbolic link to it:
+    // both are the file being compiled, so both are cycles.
+    let a = folder.write(
+        "a.css",
+        "@import \"sub/../a.css\";\n@import \"link.css\";\nbutton { opacity: 0.5 }",
+    );
+    std::fs::create_dir_all(folder.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(&a, folder.path().join("link.css")).unwrap();
+    let compiled = compile_path(&a);
+    let cycles = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("import cycle"))
+        .count();
+    assert_eq!(cycles, 2, "{:#?}", compiled.diagnostics);
+    assert_eq!(compiled.files, vec![a.canonicalize().unwrap()]);
+}
+
+#[test]
 fn imports_with_media_queries_are_conditional() {
     let folder = TempFolder::new("media-import");
     folder.write("dark.css", "button { opacity: 0.9 }");
