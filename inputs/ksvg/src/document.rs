@@ -7,11 +7,12 @@
 //! geometry from a second parse in which every element is forced visible.
 
 use crate::colors::ColorScheme;
+use crate::piece::{ElementPieces, Piece};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use tiny_skia::{Pixmap, PixmapPaint, Rect, Transform};
 
 /// The largest SVG file read, compressed or not.
@@ -49,17 +50,23 @@ pub struct SvgDocument {
     /// Every element forced visible, for the geometry of invisible ones.
     geometry: OnceLock<Option<usvg::Tree>>,
     recoloured: bool,
-    /// Elements already drawn at a whole-pixel size (frame pieces are drawn
-    /// at the same sizes for every frame size).
-    rasters: Mutex<Rasters>,
+    /// Elements already drawn at whole-pixel sizes (frame pieces are drawn
+    /// at the same sizes for many frame sizes).
+    pieces: Mutex<Pieces>,
+    /// Element bounds already looked up (`None`: no such element).
+    rects: Mutex<HashMap<String, Option<Rect>>>,
 }
 
-/// Element rasters by id and size (`None`: the element draws nothing).
-type Rasters = HashMap<(String, u32, u32), Option<Arc<Pixmap>>>;
+/// Element pieces by id, and how many entries they hold in all.
+#[derive(Default)]
+struct Pieces {
+    by_id: HashMap<String, ElementPieces>,
+    entries: usize,
+}
 
-/// How many element rasters a document keeps; it forgets them all when
-/// it would keep more.
-const MAX_RASTERS: usize = 256;
+/// How many piece entries a document keeps; it forgets them all when it
+/// would keep more.
+const MAX_PIECES: usize = 256;
 
 impl fmt::Debug for SvgDocument {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -160,7 +167,8 @@ impl SvgDocument {
             rect_sizes,
             geometry: OnceLock::new(),
             recoloured,
-            rasters: Mutex::new(HashMap::new()),
+            pieces: Mutex::new(Pieces::default()),
+            rects: Mutex::new(HashMap::new()),
         })
     }
 
@@ -192,14 +200,22 @@ impl SvgDocument {
         if !self.has_element(id) {
             return None;
         }
+        let lock = || self.rects.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = lock().get(id) {
+            return *known;
+        }
         let bounds = |tree: &usvg::Tree| {
             find(tree.root(), id, 1.0)
                 .map(|(node, _)| node.abs_stroke_bounding_box())
                 .and_then(|r| Rect::from_xywh(r.x(), r.y(), r.width(), r.height()))
         };
-        self.geometry()
+        let rect = self
+            .geometry()
             .and_then(bounds)
-            .or_else(|| bounds(&self.tree))
+            .or_else(|| bounds(&self.tree));
+        // Ids come from the file, so this holds at most one entry per element.
+        lock().insert(id.to_owned(), rect);
+        rect
     }
 
     /// Plasma's `elementSize`: the rect's size rounded to whole units.
@@ -239,25 +255,29 @@ impl SvgDocument {
     }
 
     /// Element `id` drawn stretched over `width` × `height` pixels;
-    /// remembered, so a frame's corners and tiles are drawn once per size.
-    /// `None` when it draws nothing.
-    pub fn element_raster(&self, id: &str, width: u32, height: u32) -> Option<Arc<Pixmap>> {
-        let key = (id.to_owned(), width, height);
-        let lock = || self.rasters.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(found) = lock().get(&key) {
-            return found.clone();
+    /// remembered, so a frame's corners and tiles are drawn once per size
+    /// and pieces that do not change along an axis once per other side
+    /// (see [`Piece`]). `None` when it draws nothing.
+    pub fn element_piece(&self, id: &str, width: u32, height: u32) -> Option<Piece> {
+        let lock = || self.pieces.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = lock().by_id.get(id).and_then(|e| e.get(width, height)) {
+            return known;
         }
-        let raster = Pixmap::new(width, height).and_then(|mut pixmap| {
+        let drawn = Pixmap::new(width, height).and_then(|mut pixmap| {
             let whole = Rect::from_xywh(0.0, 0.0, width as f32, height as f32)?;
             self.render_element(id, &mut pixmap, whole)
-                .then(|| Arc::new(pixmap))
+                .then_some(pixmap)
         });
-        let mut rasters = lock();
-        if rasters.len() >= MAX_RASTERS {
-            rasters.clear();
+        let mut pieces = lock();
+        if pieces.entries >= MAX_PIECES {
+            *pieces = Pieces::default();
         }
-        rasters.insert(key, raster.clone());
-        raster
+        let element = pieces.by_id.entry(id.to_owned()).or_default();
+        let before = element.len();
+        let piece = element.insert(width, height, drawn);
+        let added = element.len() - before;
+        pieces.entries += added;
+        piece
     }
 
     /// Draws element `id` stretched over `target` (device pixels) of

@@ -12,7 +12,8 @@
 //! fractional scales.
 
 use crate::document::SvgDocument;
-use tiny_skia::{BlendMode, Pixmap, PixmapPaint, Transform};
+use crate::piece::Piece;
+use tiny_skia::Pixmap;
 
 /// The largest frame side drawn, in device pixels.
 pub const MAX_FRAME_SIDE: u32 = 16384;
@@ -300,11 +301,12 @@ pub fn render_frame(
         } else {
             content
         };
+        // The frame is still empty.
         if info.tile_center {
             let (tw, th) = svg.element_size(&center);
-            tile(svg, &center, &mut pixmap, area, (tw, th));
+            tile(svg, &center, &mut pixmap, area, (tw, th), Put::Copy);
         } else {
-            draw(svg, &center, &mut pixmap, area);
+            draw(svg, &center, &mut pixmap, area, Put::Copy);
         }
     }
     if info.compose_over_border {
@@ -320,19 +322,19 @@ pub fn render_frame(
             ..mask_info
         };
         if let Some(mask) = render_frame(svg, &mask_info, size, scale) {
-            pixmap.draw_pixmap(
-                0,
-                0,
-                mask.as_ref(),
-                &PixmapPaint {
-                    blend_mode: BlendMode::DestinationIn,
-                    ..PixmapPaint::default()
-                },
-                Transform::identity(),
-                None,
-            );
+            if mask.data().len() == pixmap.data().len() {
+                crate::piece::mask_in_bytes(pixmap.data_mut(), mask.data());
+            }
         }
     }
+    // Sections are disjoint unless the content is squeezed to nothing (then
+    // the right and bottom ones overlap the left and top ones, as in
+    // libplasma); with compose-over-border the centre lies under them.
+    let put = if info.compose_over_border || content.w < 0 || content.h < 0 {
+        Put::Over
+    } else {
+        Put::Copy
+    };
     let borders = info.borders;
     let corners = [
         ("topleft", borders.top && borders.left),
@@ -347,6 +349,7 @@ pub fn render_frame(
                 &format!("{p}{corner}"),
                 &mut pixmap,
                 section(corner, content, full),
+                put,
             );
         }
     }
@@ -366,38 +369,49 @@ pub fn render_frame(
         let area = section(side, content, full);
         let id = format!("{p}{side}");
         if info.stretch_borders {
-            draw(svg, &id, &mut pixmap, area);
+            draw(svg, &id, &mut pixmap, area, put);
         } else {
-            tile(svg, &id, &mut pixmap, area, tile_size);
+            tile(svg, &id, &mut pixmap, area, tile_size, put);
         }
     }
     Some(pixmap)
 }
 
+/// How a piece meets what the frame already holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Put {
+    /// The area is still transparent: copying is drawing.
+    Copy,
+    /// Something may be there: draw over it (source-over).
+    Over,
+}
+
 /// Draws element `id` stretched over `area`.
-fn draw(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area) {
+fn draw(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, put: Put) {
     if area.is_empty() {
         return;
     }
-    if let Some(raster) = svg.element_raster(id, area.w as u32, area.h as u32) {
-        pixmap.draw_pixmap(
-            area.x,
-            area.y,
-            raster.as_ref().as_ref(),
-            &PixmapPaint::default(),
-            Transform::identity(),
-            None,
-        );
+    if let Some(piece) = svg.element_piece(id, area.w as u32, area.h as u32) {
+        place(&piece, pixmap, area, put);
+    }
+}
+
+/// Puts the top-left `area.w` × `area.h` pixels of `piece` at `area`.
+fn place(piece: &Piece, pixmap: &mut Pixmap, area: Area, put: Put) {
+    let (w, h) = (area.w as u32, area.h as u32);
+    match put {
+        Put::Copy => piece.copy_to(pixmap, area.x, area.y, w, h),
+        Put::Over => piece.draw_over(pixmap, area.x, area.y, w, h),
     }
 }
 
 /// Draws element `id` at `tile` pixels, repeated over `area` from its
 /// top-left corner and cut at its right and bottom edges.
-fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32, i32)) {
+fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32, i32), put: Put) {
     if area.is_empty() || tile.0 <= 0 || tile.1 <= 0 {
         return;
     }
-    let Some(piece) = svg.element_raster(id, tile.0 as u32, tile.1 as u32) else {
+    let Some(piece) = svg.element_piece(id, tile.0 as u32, tile.1 as u32) else {
         return;
     };
     let mut y = area.y;
@@ -406,27 +420,7 @@ fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32
         let h = tile.1.min(area.y + area.h - y);
         while x < area.x + area.w {
             let w = tile.0.min(area.x + area.w - x);
-            let cut;
-            let part = if (w, h) == tile {
-                piece.as_ref().as_ref()
-            } else {
-                let Some(rect) = tiny_skia::IntRect::from_xywh(0, 0, w as u32, h as u32) else {
-                    return;
-                };
-                let Some(clipped) = piece.clone_rect(rect) else {
-                    return;
-                };
-                cut = clipped;
-                cut.as_ref()
-            };
-            pixmap.draw_pixmap(
-                x,
-                y,
-                part,
-                &PixmapPaint::default(),
-                Transform::identity(),
-                None,
-            );
+            place(&piece, pixmap, Area { x, y, w, h }, put);
             x += tile.0;
         }
         y += tile.1;

@@ -237,3 +237,93 @@ fn the_reference_colour_scheme_is_unions_default_palette() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(palette, union_model::Palette::breeze_light());
 }
+
+/// A document keeps the pieces it drew, and reuses pieces that are
+/// constant along an axis at new lengths. Whatever it drew before, a frame
+/// must come out exactly as a fresh document draws it: every reference
+/// frame is drawn after the same frame at three other sizes, at the
+/// reference's scale and at 1.25 and 1.5, and compared pixel for pixel.
+#[test]
+fn frames_drawn_after_other_sizes_equal_fresh_drawings() {
+    use union_ksvg::{Borders, ColorScheme, FrameInfo, SvgDocument, render_frame};
+    let cache = cache();
+    let references = cache.join("frames/reference.jsonl");
+    let text = std::fs::read_to_string(&references).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: run scripts/plasma-reference",
+            references.display()
+        )
+    });
+    let search = vec![cache.join("themes/usr/share/plasma/desktoptheme")];
+    let mut themes: HashMap<String, PlasmaTheme> = HashMap::new();
+    // By theme and file: a theme's palette recolours the files it borrows
+    // from the default theme.
+    let mut documents: HashMap<(String, PathBuf), SvgDocument> = HashMap::new();
+    let mut compared = 0;
+    let mut failures = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let reference: Json = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        let text_of = |key: &str| reference[key].as_str().unwrap_or_default().to_owned();
+        let (theme_name, image, prefix) = (text_of("theme"), text_of("image"), text_of("prefix"));
+        let size = (number(&reference, "/size/0"), number(&reference, "/size/1"));
+        let theme = themes.entry(theme_name.clone()).or_insert_with(|| {
+            PlasmaTheme::open(&theme_name, &search).unwrap_or_else(|e| panic!("{e}"))
+        });
+        let Some(file) = theme.image(&image, Variant::Opaque) else {
+            continue;
+        };
+        let colors = ColorScheme::new(theme.palette.clone());
+        let load = || SvgDocument::load(&file.path, &colors).unwrap_or_else(|e| panic!("{e}"));
+        let shared = documents
+            .entry((theme_name.clone(), file.path.clone()))
+            .or_insert_with(load);
+        for scale in [number(&reference, "/scale"), 1.25, 1.5] {
+            let info = FrameInfo::new(shared, &prefix, Borders::ALL);
+            for other in [
+                (size.0 + 23.0, size.1),
+                (size.0, size.1 + 11.0),
+                (size.0 + 9.0, size.1 + 4.0),
+            ] {
+                render_frame(shared, &info, other, scale);
+            }
+            let reused = render_frame(shared, &info, size, scale);
+            let fresh_document = load();
+            let fresh = render_frame(&fresh_document, &info, size, scale);
+            compared += 1;
+            let same = match (&reused, &fresh) {
+                (Some(a), Some(b)) => a.data() == b.data() && a.width() == b.width(),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                let detail = match (&reused, &fresh) {
+                    (Some(a), Some(b)) if a.width() == b.width() => {
+                        let result = compare(b, a, 0);
+                        let first = a
+                            .pixels()
+                            .iter()
+                            .zip(b.pixels())
+                            .position(|(x, y)| x != y)
+                            .map(|i| (i as u32 % a.width(), i as u32 / a.width()));
+                        format!(
+                            "{} pixels differ, by up to {}; the first at {first:?}",
+                            result.differing, result.max_difference
+                        )
+                    }
+                    _ => "one of them is missing or of another size".to_owned(),
+                };
+                failures.push(format!(
+                    "{theme_name} {image} {prefix:?} {}x{}@{scale}: {detail}",
+                    size.0, size.1
+                ));
+            }
+        }
+    }
+    assert!(compared >= 900, "only {compared} frames were compared");
+    assert!(
+        failures.is_empty(),
+        "{} frames differ from fresh drawings:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
