@@ -8,6 +8,7 @@
 
 use crate::colors::ColorScheme;
 use crate::piece::{ElementPieces, Piece};
+use crate::stretch::FrameCache;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
@@ -53,6 +54,8 @@ pub struct SvgDocument {
     /// Elements already drawn at whole-pixel sizes (frame pieces are drawn
     /// at the same sizes for many frame sizes).
     pieces: Mutex<Pieces>,
+    /// Frames that can be drawn at new widths by repeating a column.
+    frames: Mutex<FrameCache>,
     /// Element bounds already looked up (`None`: no such element).
     rects: Mutex<HashMap<String, Option<Rect>>>,
 }
@@ -168,6 +171,7 @@ impl SvgDocument {
             geometry: OnceLock::new(),
             recoloured,
             pieces: Mutex::new(Pieces::default()),
+            frames: Mutex::new(FrameCache::default()),
             rects: Mutex::new(HashMap::new()),
         })
     }
@@ -278,6 +282,21 @@ impl SvgDocument {
         let added = element.len() - before;
         pieces.entries += added;
         piece
+    }
+
+    /// Whether element `id` is known to draw rows of one colour at
+    /// `height` whatever the width.
+    pub(crate) fn has_constant_rows(&self, id: &str, height: u32) -> bool {
+        let pieces = self.pieces.lock().unwrap_or_else(PoisonError::into_inner);
+        pieces
+            .by_id
+            .get(id)
+            .is_some_and(|e| e.has_constant_rows(height))
+    }
+
+    /// The document's stretchable frames.
+    pub(crate) fn frames(&self) -> std::sync::MutexGuard<'_, FrameCache> {
+        self.frames.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Draws element `id` stretched over `target` (device pixels) of

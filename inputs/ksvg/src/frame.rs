@@ -13,6 +13,7 @@
 
 use crate::document::SvgDocument;
 use crate::piece::Piece;
+use crate::stretch::FrameKey;
 use tiny_skia::Pixmap;
 
 /// The largest frame side drawn, in device pixels.
@@ -85,6 +86,9 @@ pub struct FrameInfo {
     pub compose_over_border: bool,
     /// `hint-no-border-padding`: margins are all 0.
     pub no_border_padding: bool,
+    /// The nine pieces' element ids (in [`PIECES`] order), and whether the
+    /// SVG has each.
+    ids: [(String, bool); 9],
 }
 
 impl FrameInfo {
@@ -186,6 +190,11 @@ impl FrameInfo {
             compose_over_border: has("hint-compose-over-border")
                 && svg.has_element(&format!("mask-{p}center")),
             no_border_padding,
+            ids: PIECES.map(|piece| {
+                let id = format!("{p}{piece}");
+                let present = svg.has_element(&id);
+                (id, present)
+            }),
             prefix: p,
         }
     }
@@ -238,6 +247,17 @@ const PIECES: [&str; 9] = [
     "bottomright",
 ];
 
+impl FrameInfo {
+    /// The element id of `piece` (one of [`PIECES`]) and whether it exists.
+    fn piece(&self, piece: &str) -> (&str, bool) {
+        PIECES
+            .iter()
+            .position(|p| *p == piece)
+            .and_then(|i| self.ids.get(i))
+            .map_or(("", false), |(id, present)| (id.as_str(), *present))
+    }
+}
+
 /// Draws the frame at `size` (logical px) and `scale` device pixels per
 /// logical pixel, as `FrameSvg::framePixmap` does. `None` when the frame
 /// has no pieces (libplasma draws nothing then) or the size is empty or
@@ -250,9 +270,7 @@ pub fn render_frame(
 ) -> Option<Pixmap> {
     // A missing prefix falls back to the bare pieces, as libplasma's
     // `setElementPrefix` does; with no pieces at all it draws nothing.
-    let any_piece = PIECES
-        .iter()
-        .any(|piece| svg.has_element(&format!("{}{piece}", info.prefix)));
+    let any_piece = info.ids.iter().any(|(_, present)| *present);
     if !(any_piece && scale.is_finite() && scale > 0.0) {
         return None;
     }
@@ -269,18 +287,15 @@ pub fn render_frame(
     {
         return None;
     }
-    let mut pixmap = Pixmap::new(full.0 as u32, full.1 as u32)?;
-    let p = &info.prefix;
-    let has = |name: &str| svg.has_element(&format!("{p}{name}"));
     let pieces = info.pieces;
     // libplasma truncates the scaled piece sizes to whole pixels.
     let content = Area {
-        x: if info.borders.left && has("left") {
+        x: if info.borders.left && info.piece("left").1 {
             (pieces.left * scale) as i32
         } else {
             0
         },
-        y: if info.borders.top && has("top") {
+        y: if info.borders.top && info.piece("top").1 {
             (pieces.top * scale) as i32
         } else {
             0
@@ -288,13 +303,49 @@ pub fn render_frame(
         w: (full.0 as f32 - pieces.left * scale - pieces.right * scale) as i32,
         h: (full.1 as f32 - pieces.top * scale - pieces.bottom * scale) as i32,
     };
+    let key = FrameKey {
+        info,
+        height: full.1,
+        scale_bits: scale.to_bits(),
+    };
+    let (left, right) = (content.x, full.0 - content.x - content.w);
+    if let Some(widened) = svg.frames().widen(&key, full.0, left, right) {
+        return Some(widened);
+    }
+    let mut record = Record {
+        rows_constant: true,
+    };
+    let pixmap = draw_frame(svg, info, scale, full, content, &mut record)?;
+    if record.rows_constant && content.h >= 0 {
+        svg.frames().keep(&key, &pixmap, left, right);
+    }
+    Some(pixmap)
+}
+
+/// Whether every piece drawn between the frame's left and right borders
+/// has rows of one colour at any width.
+struct Record {
+    rows_constant: bool,
+}
+
+/// Draws the frame's pieces (see [`render_frame`]).
+fn draw_frame(
+    svg: &SvgDocument,
+    info: &FrameInfo,
+    scale: f32,
+    full: (i32, i32),
+    content: Area,
+    record: &mut Record,
+) -> Option<Pixmap> {
+    let mut pixmap = Pixmap::new(full.0 as u32, full.1 as u32)?;
+    let pieces = info.pieces;
     let whole = Area {
         x: 0,
         y: 0,
         w: full.0,
         h: full.1,
     };
-    let center = format!("{p}center");
+    let (center, _) = info.piece("center");
     if !content.is_empty() {
         let area = if info.compose_over_border {
             whole
@@ -303,10 +354,18 @@ pub fn render_frame(
         };
         // The frame is still empty.
         if info.tile_center {
-            let (tw, th) = svg.element_size(&center);
-            tile(svg, &center, &mut pixmap, area, (tw, th), Put::Copy);
+            let (tw, th) = svg.element_size(center);
+            tile(
+                svg,
+                center,
+                &mut pixmap,
+                area,
+                (tw, th),
+                Put::Copy,
+                Some(record),
+            );
         } else {
-            draw(svg, &center, &mut pixmap, area, Put::Copy);
+            draw(svg, center, &mut pixmap, area, Put::Copy, Some(record));
         }
     }
     if info.compose_over_border {
@@ -314,17 +373,42 @@ pub fn render_frame(
             svg,
             &format!("mask-{}", info.requested),
             true,
-            format!("mask-{p}"),
+            format!("mask-{}", info.prefix),
             info.borders,
         );
         let mask_info = FrameInfo {
             compose_over_border: false,
             ..mask_info
         };
-        if let Some(mask) = render_frame(svg, &mask_info, size, scale) {
-            if mask.data().len() == pixmap.data().len() {
-                crate::piece::mask_in_bytes(pixmap.data_mut(), mask.data());
-            }
+        let mask_content = Area {
+            x: if mask_info.borders.left && mask_info.piece("left").1 {
+                (mask_info.pieces.left * scale) as i32
+            } else {
+                0
+            },
+            y: if mask_info.borders.top && mask_info.piece("top").1 {
+                (mask_info.pieces.top * scale) as i32
+            } else {
+                0
+            },
+            w: (full.0 as f32 - mask_info.pieces.left * scale - mask_info.pieces.right * scale)
+                as i32,
+            h: (full.1 as f32 - mask_info.pieces.top * scale - mask_info.pieces.bottom * scale)
+                as i32,
+        };
+        // The mask's middle must be constant along x too, and its sides
+        // must start where the frame's do.
+        record.rows_constant &= mask_content.x == content.x && mask_content.w == content.w;
+        let any_mask_piece = mask_info.ids.iter().any(|(_, present)| *present);
+        let mask = if any_mask_piece {
+            draw_frame(svg, &mask_info, scale, full, mask_content, record)
+        } else {
+            None
+        };
+        if let Some(mask) = mask
+            && mask.data().len() == pixmap.data().len()
+        {
+            crate::piece::mask_in_bytes(pixmap.data_mut(), mask.data());
         }
     }
     // Sections are disjoint unless the content is squeezed to nothing (then
@@ -343,18 +427,20 @@ pub fn render_frame(
         ("bottomright", borders.bottom && borders.right),
     ];
     for (corner, enabled) in corners {
-        if enabled && has(corner) {
+        let (id, present) = info.piece(corner);
+        if enabled && present {
             draw(
                 svg,
-                &format!("{p}{corner}"),
+                id,
                 &mut pixmap,
                 section(corner, content, full),
                 put,
+                None,
             );
         }
     }
-    let left_height = svg.element_size(&format!("{p}left")).1 as f32;
-    let top_width = svg.element_size(&format!("{p}top")).0 as f32;
+    let left_height = svg.element_size(info.piece("left").0).1 as f32;
+    let top_width = svg.element_size(info.piece("top").0).0 as f32;
     let sides = [
         ("left", borders.left, (pieces.left, left_height)),
         ("right", borders.right, (pieces.right, left_height)),
@@ -363,15 +449,16 @@ pub fn render_frame(
     ];
     for (side, enabled, (w, h)) in sides {
         let tile_size = ((w * scale).round() as i32, (h * scale).round() as i32);
-        if !enabled || !has(side) || tile_size.0 <= 0 || tile_size.1 <= 0 {
+        let (id, present) = info.piece(side);
+        if !enabled || !present || tile_size.0 <= 0 || tile_size.1 <= 0 {
             continue;
         }
         let area = section(side, content, full);
-        let id = format!("{p}{side}");
+        let middle = matches!(side, "top" | "bottom").then_some(&mut *record);
         if info.stretch_borders {
-            draw(svg, &id, &mut pixmap, area, put);
+            draw(svg, id, &mut pixmap, area, put, middle);
         } else {
-            tile(svg, &id, &mut pixmap, area, tile_size, put);
+            tile(svg, id, &mut pixmap, area, tile_size, put, middle);
         }
     }
     Some(pixmap)
@@ -386,12 +473,24 @@ enum Put {
     Over,
 }
 
-/// Draws element `id` stretched over `area`.
-fn draw(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, put: Put) {
+/// Draws element `id` stretched over `area`; with a `record`, notes
+/// whether it is constant along x at any width.
+fn draw(
+    svg: &SvgDocument,
+    id: &str,
+    pixmap: &mut Pixmap,
+    area: Area,
+    put: Put,
+    record: Option<&mut Record>,
+) {
     if area.is_empty() {
         return;
     }
     if let Some(piece) = svg.element_piece(id, area.w as u32, area.h as u32) {
+        if let Some(record) = record {
+            record.rows_constant &=
+                matches!(piece, Piece::Rows { .. }) || svg.has_constant_rows(id, area.h as u32);
+        }
         place(&piece, pixmap, area, put);
     }
 }
@@ -407,13 +506,25 @@ fn place(piece: &Piece, pixmap: &mut Pixmap, area: Area, put: Put) {
 
 /// Draws element `id` at `tile` pixels, repeated over `area` from its
 /// top-left corner and cut at its right and bottom edges.
-fn tile(svg: &SvgDocument, id: &str, pixmap: &mut Pixmap, area: Area, tile: (i32, i32), put: Put) {
+/// With a `record`, notes whether the tiles' rows are each one colour.
+fn tile(
+    svg: &SvgDocument,
+    id: &str,
+    pixmap: &mut Pixmap,
+    area: Area,
+    tile: (i32, i32),
+    put: Put,
+    record: Option<&mut Record>,
+) {
     if area.is_empty() || tile.0 <= 0 || tile.1 <= 0 {
         return;
     }
     let Some(piece) = svg.element_piece(id, tile.0 as u32, tile.1 as u32) else {
         return;
     };
+    if let Some(record) = record {
+        record.rows_constant &= piece.rows_constant();
+    }
     let mut y = area.y;
     while y < area.y + area.h {
         let mut x = area.x;

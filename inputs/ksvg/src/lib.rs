@@ -27,6 +27,7 @@ mod colors;
 mod document;
 mod frame;
 mod piece;
+mod stretch;
 
 pub use colors::{ColorGroup, ColorScheme};
 pub use document::{MAX_INFLATED, MAX_SVG_FILE, SvgDocument, SvgError, read_svg_text};

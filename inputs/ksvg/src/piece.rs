@@ -65,6 +65,18 @@ impl Piece {
         }
     }
 
+    /// Whether each of the piece's rows is one colour.
+    pub fn rows_constant(&self) -> bool {
+        match self {
+            Piece::Rows { .. } => true,
+            Piece::Columns { colors, .. } => colors.windows(2).all(|pair| pair[0] == pair[1]),
+            Piece::Pixels(pixmap) => pixmap
+                .pixels()
+                .chunks_exact(pixmap.width().max(1) as usize)
+                .all(|row| row.iter().all(|p| *p == row[0])),
+        }
+    }
+
     /// The piece as a pixmap.
     pub fn to_pixmap(&self) -> Option<Pixmap> {
         if let Piece::Pixels(pixmap) = self {
@@ -226,7 +238,7 @@ fn clip(
     let (x, y) = (i64::from(x), i64::from(y));
     let (sx0, sy0) = ((-x).max(0), (-y).max(0));
     let (sx1, sy1) = (i64::from(w).min(tw - x), i64::from(h).min(th - y));
-    (sx0 < sx1 && sy0 < sy1).then(|| (sy0 as usize..sy1 as usize, sx0 as usize..sx1 as usize))
+    (sx0 < sx1 && sy0 < sy1).then_some((sy0 as usize..sy1 as usize, sx0 as usize..sx1 as usize))
 }
 
 /// One element's pieces at the sizes drawn so far (`None`: draws nothing).
@@ -279,6 +291,12 @@ impl ElementPieces {
         }
         self.sized.insert((width, height), drawn.clone());
         drawn.map(Piece::Pixels)
+    }
+
+    /// Whether the element is known to draw rows of one colour at `height`
+    /// whatever the width.
+    pub(crate) fn has_constant_rows(&self, height: u32) -> bool {
+        self.rows.contains_key(&height)
     }
 
     /// How many entries this holds (for the document's bound).
@@ -349,5 +367,69 @@ mod tests {
         // Columns 3..10 of the piece land at 0..7, rows 0..3 at 5..8.
         assert_eq!(covered, 7 * 3);
         assert_eq!(target.pixel(0, 5), gradient_rows(10, 6).pixel(3, 0));
+    }
+
+    /// Premultiplied test colours: opaque, translucent and clear.
+    fn samples() -> Vec<[u8; 4]> {
+        let mut colors = Vec::new();
+        for alpha in [0u8, 1, 64, 128, 200, 254, 255] {
+            for base in [0u8, 90, 255] {
+                let c = (u16::from(base) * u16::from(alpha) / 255) as u8;
+                colors.push([c, alpha / 2, c / 3, alpha]);
+            }
+        }
+        colors
+    }
+
+    fn pixmap_of(colors: &[[u8; 4]]) -> Pixmap {
+        let mut pixmap = Pixmap::new(colors.len() as u32, 1).unwrap_or_else(|| panic!("pixmap"));
+        pixmap.data_mut().copy_from_slice(&colors.concat());
+        pixmap
+    }
+
+    /// Every pair of sample colours blended by us and by tiny-skia agrees to
+    /// within one level per channel.
+    fn agrees_with_tiny_skia(ours: fn(&mut [u8], &[u8]), mode: tiny_skia::BlendMode) {
+        let colors = samples();
+        for source in &colors {
+            let targets = colors.clone();
+            let sources = vec![*source; targets.len()];
+            let mut expected = pixmap_of(&targets);
+            expected.draw_pixmap(
+                0,
+                0,
+                pixmap_of(&sources).as_ref(),
+                &tiny_skia::PixmapPaint {
+                    blend_mode: mode,
+                    ..tiny_skia::PixmapPaint::default()
+                },
+                Transform::identity(),
+                None,
+            );
+            let mut actual = targets.concat();
+            ours(&mut actual, &sources.concat());
+            for (i, (a, e)) in actual.iter().zip(expected.data()).enumerate() {
+                assert!(
+                    a.abs_diff(*e) <= 1,
+                    "{mode:?}: source {source:?} over {:?}: channel {} is {a}, tiny-skia says {e}",
+                    targets[i / 4],
+                    i % 4
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn source_over_matches_tiny_skia() {
+        agrees_with_tiny_skia(over_bytes, tiny_skia::BlendMode::SourceOver);
+    }
+
+    #[test]
+    fn mask_in_matches_tiny_skia_destination_in() {
+        // Destination-in keeps the target scaled by the source's alpha.
+        agrees_with_tiny_skia(
+            |target, mask| mask_in_bytes(target, mask),
+            tiny_skia::BlendMode::DestinationIn,
+        );
     }
 }

@@ -114,3 +114,71 @@ fn the_centre_is_recoloured_by_the_colour_scheme() {
     // `#000000` rule.
     assert_eq!(pixel(&pixmap, 20, 15), [10, 200, 30, 255]);
 }
+
+/// A nine-piece frame whose centre is a horizontal gradient (it changes
+/// along x) and whose sides are flat.
+fn gradient_frame() -> SvgDocument {
+    let mut text = String::from(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0">
+    <stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="#0000ff"/>
+  </linearGradient></defs>
+  <rect id="center" x="10" y="10" width="10" height="10" fill="url(#g)"/>
+"##,
+    );
+    for (id, x, y) in [
+        ("topleft", 0, 0),
+        ("top", 10, 0),
+        ("topright", 20, 0),
+        ("left", 0, 10),
+        ("right", 20, 10),
+        ("bottomleft", 0, 20),
+        ("bottom", 10, 20),
+        ("bottomright", 20, 20),
+    ] {
+        text.push_str(&format!(
+            "  <rect id=\"{id}\" x=\"{x}\" y=\"{y}\" width=\"10\" height=\"10\" fill=\"#208040\"/>\n"
+        ));
+    }
+    text.push_str("</svg>\n");
+    SvgDocument::from_text(
+        text,
+        Path::new("gradient.svg"),
+        &ColorScheme::new(Palette::breeze_light()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Loads a fresh document.
+type Loader = fn() -> SvgDocument;
+
+#[test]
+fn frames_at_new_sizes_equal_fresh_drawings_whatever_was_drawn_before() {
+    let documents: [(Loader, &str); 3] = [
+        (|| frame_svg(Palette::breeze_light()), "plain"),
+        (|| frame_svg(Palette::breeze_light()), "tiled"),
+        (gradient_frame, ""),
+    ];
+    for (load, prefix) in documents {
+        let shared = load();
+        let info = FrameInfo::new(&shared, prefix, Borders::ALL);
+        for scale in [1.0, 1.25, 1.5, 2.0] {
+            // Wider, then narrower, then taller than before.
+            for size in [(60.0, 23.0), (37.0, 23.0), (91.0, 23.0), (37.0, 30.0)] {
+                let reused = render_frame(&shared, &info, size, scale)
+                    .unwrap_or_else(|| panic!("{prefix:?} draws"));
+                let fresh = render_frame(&load(), &info, size, scale)
+                    .unwrap_or_else(|| panic!("{prefix:?} draws"));
+                assert!(
+                    reused.data() == fresh.data(),
+                    "{prefix:?} {size:?}@{scale}: drawn after other sizes, it differs"
+                );
+            }
+        }
+    }
+    // The gradient really changes along x, so a repeated column would show.
+    let svg = gradient_frame();
+    let info = FrameInfo::new(&svg, "", Borders::ALL);
+    let pixmap = render_frame(&svg, &info, (60.0, 30.0), 1.0).unwrap_or_else(|| panic!("drawn"));
+    assert_ne!(pixel(&pixmap, 12, 15), pixel(&pixmap, 47, 15));
+}

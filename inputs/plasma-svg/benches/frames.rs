@@ -1,6 +1,7 @@
 //! Plasma frames: `widgets/button` "normal" of the default theme drawn at
-//! widths 40..400 — the first render (SVG loaded), renders at new sizes,
-//! and a full theme load (the bundled mapping compiled with every image it
+//! widths 40..400 — the first render (SVG loaded), renders at new sizes
+//! (and, for Union, at new heights 20..80, where no column can be
+//! repeated), and a full theme load (the bundled mapping compiled with every image it
 //! names). After criterion's report, the same figures are set against
 //! libplasma's own, measured the same way by the reference program
 //! (`framesvg-reference time`, built by `scripts/plasma-reference`), run
@@ -42,6 +43,13 @@ fn next_size(svg: &SvgDocument, info: &FrameInfo, width: &mut f32) -> Option<u32
     render_frame(svg, info, (*width, 32.0), 1.0).map(|p| p.width())
 }
 
+/// Draws the next height of 20..=80 at width 120: new heights cannot
+/// repeat a column, so their pieces are drawn (or reused) one by one.
+fn next_height(svg: &SvgDocument, info: &FrameInfo, height: &mut f32) -> Option<u32> {
+    *height = if *height >= 80.0 { 20.0 } else { *height + 1.0 };
+    render_frame(svg, info, (120.0, *height), 1.0).map(|p| p.height())
+}
+
 fn benches(c: &mut Criterion) {
     if !themes().join("default").is_dir() {
         println!("no Plasma themes: run scripts/plasma-reference first");
@@ -58,6 +66,10 @@ fn benches(c: &mut Criterion) {
     let mut width = 40.0;
     group.bench_function("new size (widths 41..400)", |b| {
         b.iter(|| next_size(black_box(&svg), &info, &mut width));
+    });
+    let mut height = 20.0;
+    group.bench_function("new height (heights 20..80)", |b| {
+        b.iter(|| next_height(black_box(&svg), &info, &mut height));
     });
     group.bench_function("theme load (mapping + images)", |b| {
         b.iter(|| {
@@ -113,6 +125,10 @@ fn compare_with_libplasma(theme: &PlasmaTheme, file: &Path, svg: &SvgDocument, i
     let new_size = mean_ns(360, || {
         black_box(next_size(svg, info, &mut width));
     });
+    let mut height = 20.0;
+    let new_height = mean_ns(61, || {
+        black_box(next_height(svg, info, &mut height));
+    });
     let load = mean_ns(5, || {
         black_box(compile_theme(theme, Variant::Normal));
     });
@@ -143,6 +159,18 @@ fn compare_with_libplasma(theme: &PlasmaTheme, file: &Path, svg: &SvgDocument, i
         new_size,
         "cached_render_ns",
         "≤ 0.5",
+    );
+    row(
+        "new height ÷ libplasma new size",
+        new_height,
+        "new_size_render_ns",
+        "—",
+    );
+    row(
+        "new height ÷ libplasma cached",
+        new_height,
+        "cached_render_ns",
+        "—",
     );
     row("theme load", load, "theme_load_ns", "≤ 1");
 }
