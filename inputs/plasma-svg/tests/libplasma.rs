@@ -56,35 +56,78 @@ fn known_gaps() -> Vec<String> {
         .collect()
 }
 
+/// One frame libplasma drew: its theme, image, prefix, logical size and
+/// scale, and the whole JSON line.
+struct Reference {
+    json: Json,
+    theme: String,
+    image: String,
+    prefix: String,
+    size: (f32, f32),
+    scale: f32,
+}
+
+/// Every reference frame `scripts/plasma-reference` wrote.
+fn references() -> Vec<Reference> {
+    let path = cache().join("frames/reference.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: run scripts/plasma-reference first (scripts/test does)",
+            path.display()
+        )
+    });
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let json: Json = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            let text_of = |key: &str| json[key].as_str().unwrap_or_default().to_owned();
+            Reference {
+                theme: text_of("theme"),
+                image: text_of("image"),
+                prefix: text_of("prefix"),
+                size: (number(&json, "/size/0"), number(&json, "/size/1")),
+                scale: number(&json, "/scale"),
+                json,
+            }
+        })
+        .collect()
+}
+
+/// The themes the references name, opened once each.
+#[derive(Default)]
+struct Themes(HashMap<String, PlasmaTheme>);
+
+impl Themes {
+    fn get(&mut self, name: &str) -> &PlasmaTheme {
+        let search = [cache().join("themes/usr/share/plasma/desktoptheme")];
+        self.0
+            .entry(name.to_owned())
+            .or_insert_with(|| PlasmaTheme::open(name, &search).unwrap_or_else(|e| panic!("{e}")))
+    }
+}
+
 #[test]
 fn frames_look_like_libplasma_draws_them() {
     let gaps = known_gaps();
     let mut gap_failures: HashMap<String, usize> = HashMap::new();
-    let cache = cache();
-    let references = cache.join("frames/reference.jsonl");
-    let text = std::fs::read_to_string(&references).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}: run scripts/plasma-reference first (scripts/test does)",
-            references.display()
-        )
-    });
-    let search = vec![cache.join("themes/usr/share/plasma/desktoptheme")];
     let diffs = root().join("target/snapshot-diffs/plasma");
-    let mut themes: HashMap<String, PlasmaTheme> = HashMap::new();
+    let mut themes = Themes::default();
     let mut figures: HashMap<String, Figures> = HashMap::new();
     let mut failures = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let reference: Json = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    for Reference {
+        json: reference,
+        theme: theme_name,
+        image,
+        prefix,
+        size,
+        scale,
+    } in references()
+    {
         let text_of = |key: &str| reference[key].as_str().unwrap_or_default().to_owned();
-        let (theme_name, image, prefix) = (text_of("theme"), text_of("image"), text_of("prefix"));
-        let size = (number(&reference, "/size/0"), number(&reference, "/size/1"));
-        let scale = number(&reference, "/scale");
         let frame = format!("{theme_name} {image} {prefix:?}");
         let name = format!("{frame} {}x{}@{scale}", size.0, size.1);
         let failures_before = failures.len();
-        let theme = themes.entry(theme_name.clone()).or_insert_with(|| {
-            PlasmaTheme::open(&theme_name, &search).unwrap_or_else(|e| panic!("{e}"))
-        });
+        let theme = themes.get(&theme_name);
         let (pixmap, report) = frame_report(theme, &image, &prefix, Variant::Opaque, size, scale)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let ours = report.to_json();
@@ -246,29 +289,22 @@ fn the_reference_colour_scheme_is_unions_default_palette() {
 #[test]
 fn frames_drawn_after_other_sizes_equal_fresh_drawings() {
     use union_ksvg::{Borders, ColorScheme, FrameInfo, SvgDocument, render_frame};
-    let cache = cache();
-    let references = cache.join("frames/reference.jsonl");
-    let text = std::fs::read_to_string(&references).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}: run scripts/plasma-reference",
-            references.display()
-        )
-    });
-    let search = vec![cache.join("themes/usr/share/plasma/desktoptheme")];
-    let mut themes: HashMap<String, PlasmaTheme> = HashMap::new();
+    let mut themes = Themes::default();
     // By theme and file: a theme's palette recolours the files it borrows
     // from the default theme.
     let mut documents: HashMap<(String, PathBuf), SvgDocument> = HashMap::new();
     let mut compared = 0;
     let mut failures = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let reference: Json = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
-        let text_of = |key: &str| reference[key].as_str().unwrap_or_default().to_owned();
-        let (theme_name, image, prefix) = (text_of("theme"), text_of("image"), text_of("prefix"));
-        let size = (number(&reference, "/size/0"), number(&reference, "/size/1"));
-        let theme = themes.entry(theme_name.clone()).or_insert_with(|| {
-            PlasmaTheme::open(&theme_name, &search).unwrap_or_else(|e| panic!("{e}"))
-        });
+    for Reference {
+        theme: theme_name,
+        image,
+        prefix,
+        size,
+        scale: reference_scale,
+        ..
+    } in references()
+    {
+        let theme = themes.get(&theme_name);
         let Some(file) = theme.image(&image, Variant::Opaque) else {
             continue;
         };
@@ -277,7 +313,7 @@ fn frames_drawn_after_other_sizes_equal_fresh_drawings() {
         let shared = documents
             .entry((theme_name.clone(), file.path.clone()))
             .or_insert_with(load);
-        for scale in [number(&reference, "/scale"), 1.25, 1.5] {
+        for scale in [reference_scale, 1.25, 1.5] {
             let info = FrameInfo::new(shared, &prefix, Borders::ALL);
             for other in [
                 (size.0 + 23.0, size.1),
