@@ -287,22 +287,7 @@ pub fn render_frame(
     {
         return None;
     }
-    let pieces = info.pieces;
-    // libplasma truncates the scaled piece sizes to whole pixels.
-    let content = Area {
-        x: if info.borders.left && info.piece("left").1 {
-            (pieces.left * scale) as i32
-        } else {
-            0
-        },
-        y: if info.borders.top && info.piece("top").1 {
-            (pieces.top * scale) as i32
-        } else {
-            0
-        },
-        w: (full.0 as f32 - pieces.left * scale - pieces.right * scale) as i32,
-        h: (full.1 as f32 - pieces.top * scale - pieces.bottom * scale) as i32,
-    };
+    let content = content_area(info, full, scale);
     let key = FrameKey {
         info,
         height: full.1,
@@ -320,6 +305,26 @@ pub fn render_frame(
         svg.frames().keep(&key, &pixmap, left, right);
     }
     Some(pixmap)
+}
+
+/// The content rectangle of a `full`-sized frame: what its borders leave
+/// (libplasma truncates the scaled piece sizes to whole pixels).
+fn content_area(info: &FrameInfo, full: (i32, i32), scale: f32) -> Area {
+    let pieces = info.pieces;
+    Area {
+        x: if info.borders.left && info.piece("left").1 {
+            (pieces.left * scale) as i32
+        } else {
+            0
+        },
+        y: if info.borders.top && info.piece("top").1 {
+            (pieces.top * scale) as i32
+        } else {
+            0
+        },
+        w: (full.0 as f32 - pieces.left * scale - pieces.right * scale) as i32,
+        h: (full.1 as f32 - pieces.top * scale - pieces.bottom * scale) as i32,
+    }
 }
 
 /// Whether every piece drawn between the frame's left and right borders
@@ -380,22 +385,7 @@ fn draw_frame(
             compose_over_border: false,
             ..mask_info
         };
-        let mask_content = Area {
-            x: if mask_info.borders.left && mask_info.piece("left").1 {
-                (mask_info.pieces.left * scale) as i32
-            } else {
-                0
-            },
-            y: if mask_info.borders.top && mask_info.piece("top").1 {
-                (mask_info.pieces.top * scale) as i32
-            } else {
-                0
-            },
-            w: (full.0 as f32 - mask_info.pieces.left * scale - mask_info.pieces.right * scale)
-                as i32,
-            h: (full.1 as f32 - mask_info.pieces.top * scale - mask_info.pieces.bottom * scale)
-                as i32,
-        };
+        let mask_content = content_area(&mask_info, full, scale);
         // The mask's middle must be constant along x too, and its sides
         // must start where the frame's do.
         record.rows_constant &= mask_content.x == content.x && mask_content.w == content.w;
