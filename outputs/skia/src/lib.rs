@@ -49,6 +49,7 @@ mod behaviour;
 mod blur;
 mod border_image;
 mod control;
+mod coverage;
 mod dashes;
 mod geometry;
 mod image_file;

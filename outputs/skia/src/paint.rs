@@ -1,6 +1,7 @@
 //! Painting one element's box: shadows, background, borders, outline.
 
 use crate::border_image::{self, NinePatch};
+use crate::coverage::{self, RoundedBox};
 use crate::dashes;
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
 use crate::images::Images;
@@ -510,12 +511,13 @@ impl Painter<'_> {
             .iter()
             .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
         if !patterned && sides.colors.iter().all(|c| *c == first) {
-            if let Some(color) = first {
-                self.fill(
-                    &path,
-                    Shader::SolidColor(sk(color)),
-                    FillRule::EvenOdd,
-                    None,
+            if let (Some(color), Some(outer)) = (first, RoundedBox::new(outer, outer_radii)) {
+                let inner = RoundedBox::new(inner, inner_radii);
+                coverage::fill(
+                    self.pixmap,
+                    &outer,
+                    inner.as_ref(),
+                    premultiplied(color, 1.0),
                 );
             }
             return;
@@ -724,9 +726,12 @@ pub(crate) fn paint_element(
         _ => (border_box, radii),
     };
     if let Some(clip) = rounded_rect(clip_box, clip_radii) {
-        if let Some(color) = style.background.color.value() {
+        if let (Some(color), Some(shape)) = (
+            style.background.color.value(),
+            RoundedBox::new(clip_box, clip_radii),
+        ) {
             let rgba = painter.color(color);
-            painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
+            coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
         }
         match style.background.image.value() {
             Some(Image::Url(url)) => {
