@@ -8,7 +8,7 @@
 
 use crate::behaviour;
 use crate::geometry::Box2;
-use crate::images::{Images, is_symbolic};
+use crate::images::Images;
 use crate::paint::{RenderError, fade, opacity, paint_element};
 use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
@@ -485,7 +485,7 @@ impl Renderer {
         palette: &Palette,
         at: Box2,
     ) {
-        let tint = (style.style.icon.color.value().is_some() || is_symbolic(file)).then(|| {
+        let tint = (style.style.icon.color.value().is_some() || self.images.symbolic(file)).then(|| {
             let color = style
                 .style
                 .icon

@@ -29,6 +29,7 @@ pub struct Images {
     found: HashMap<String, Option<PathBuf>>,
     rasters: HashMap<RasterKey, Option<Pixmap>>,
     files: HashMap<PathBuf, Option<Arc<ImageFile>>>,
+    symbolic: HashMap<PathBuf, bool>,
     /// Parts of SVGs: frames and elements.
     pub(crate) svg_parts: crate::svg_parts::SvgParts,
 }
@@ -112,6 +113,17 @@ impl Images {
         self.cached_raster(path, width, height, tint, Fit::Css)
     }
 
+    /// Whether the icon at `path` is symbolic (recoloured with the icon
+    /// colour); read once per path.
+    pub fn symbolic(&mut self, path: &Path) -> bool {
+        if let Some(known) = self.symbolic.get(path) {
+            return *known;
+        }
+        let symbolic = is_symbolic(path);
+        self.symbolic.insert(path.to_path_buf(), symbolic);
+        symbolic
+    }
+
     /// The decoded file at `path`; `None` (and remembered) when it cannot
     /// be read or decoded.
     pub fn file(&mut self, path: &Path) -> Option<Arc<ImageFile>> {
@@ -152,7 +164,7 @@ impl Images {
 
 /// Whether the SVG at `path` is a symbolic (recolourable) icon: it uses the
 /// `ColorScheme-*` classes of freedesktop/KDE symbolic icons.
-pub fn is_symbolic(path: &Path) -> bool {
+fn is_symbolic(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "svg")
         && std::fs::read_to_string(path).is_ok_and(|text| text.contains("ColorScheme-"))
 }
