@@ -398,7 +398,7 @@ fn draw_frame(
         if let Some(mask) = mask
             && mask.data().len() == pixmap.data().len()
         {
-            crate::piece::mask_in_bytes(pixmap.data_mut(), mask.data());
+            crate::blend::mask_in_bytes(pixmap.data_mut(), mask.data());
         }
     }
     // Sections are disjoint unless the content is squeezed to nothing (then

@@ -23,6 +23,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod blend;
 mod colors;
 mod document;
 mod frame;

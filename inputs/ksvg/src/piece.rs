@@ -117,7 +117,7 @@ impl Piece {
                 data.get_mut(to..to + length),
                 source.data().get(from..from + length),
             ) {
-                over_bytes(d, s);
+                crate::blend::over_bytes(d, s);
             }
         }
     }
@@ -158,44 +158,6 @@ impl Piece {
             }
         }
     }
-}
-
-/// `source` drawn over `target` (premultiplied RGBA bytes, same length):
-/// source-over, rounded to nearest.
-pub(crate) fn over_bytes(target: &mut [u8], source: &[u8]) {
-    for (d, s) in target.chunks_exact_mut(4).zip(source.chunks_exact(4)) {
-        match (s[3], d[3]) {
-            (0, _) => {}
-            (255, _) | (_, 0) => d.copy_from_slice(s),
-            (alpha, _) => {
-                let keep = 255 - u32::from(alpha);
-                for (dc, sc) in d.iter_mut().zip(s) {
-                    *dc = (u32::from(*sc) + div255(u32::from(*dc) * keep)) as u8;
-                }
-            }
-        }
-    }
-}
-
-/// `target` kept where `mask` is opaque (destination-in): each pixel
-/// scaled by the mask's alpha.
-pub(crate) fn mask_in_bytes(target: &mut [u8], mask: &[u8]) {
-    for (d, m) in target.chunks_exact_mut(4).zip(mask.chunks_exact(4)) {
-        match m[3] {
-            255 => {}
-            0 => d.fill(0),
-            alpha => {
-                for c in d.iter_mut() {
-                    *c = div255(u32::from(*c) * u32::from(alpha)) as u8;
-                }
-            }
-        }
-    }
-}
-
-/// `x / 255` rounded to nearest, for `x` ≤ 255 · 255.
-fn div255(x: u32) -> u32 {
-    (x + 128 + ((x + 128) >> 8)) >> 8
 }
 
 /// The colour of each row when every row is one colour.
@@ -367,66 +329,5 @@ mod tests {
         // Columns 3..10 of the piece land at 0..7, rows 0..3 at 5..8.
         assert_eq!(covered, 7 * 3);
         assert_eq!(target.pixel(0, 5), gradient_rows(10, 6).pixel(3, 0));
-    }
-
-    /// Premultiplied test colours: opaque, translucent and clear.
-    fn samples() -> Vec<[u8; 4]> {
-        let mut colors = Vec::new();
-        for alpha in [0u8, 1, 64, 128, 200, 254, 255] {
-            for base in [0u8, 90, 255] {
-                let c = (u16::from(base) * u16::from(alpha) / 255) as u8;
-                colors.push([c, alpha / 2, c / 3, alpha]);
-            }
-        }
-        colors
-    }
-
-    fn pixmap_of(colors: &[[u8; 4]]) -> Pixmap {
-        let mut pixmap = Pixmap::new(colors.len() as u32, 1).unwrap_or_else(|| panic!("pixmap"));
-        pixmap.data_mut().copy_from_slice(&colors.concat());
-        pixmap
-    }
-
-    /// Every pair of sample colours blended by us and by tiny-skia agrees to
-    /// within one level per channel.
-    fn agrees_with_tiny_skia(ours: fn(&mut [u8], &[u8]), mode: tiny_skia::BlendMode) {
-        let colors = samples();
-        for source in &colors {
-            let targets = colors.clone();
-            let sources = vec![*source; targets.len()];
-            let mut expected = pixmap_of(&targets);
-            expected.draw_pixmap(
-                0,
-                0,
-                pixmap_of(&sources).as_ref(),
-                &tiny_skia::PixmapPaint {
-                    blend_mode: mode,
-                    ..tiny_skia::PixmapPaint::default()
-                },
-                Transform::identity(),
-                None,
-            );
-            let mut actual = targets.concat();
-            ours(&mut actual, &sources.concat());
-            for (i, (a, e)) in actual.iter().zip(expected.data()).enumerate() {
-                assert!(
-                    a.abs_diff(*e) <= 1,
-                    "{mode:?}: source {source:?} over {:?}: channel {} is {a}, tiny-skia says {e}",
-                    targets[i / 4],
-                    i % 4
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn source_over_matches_tiny_skia() {
-        agrees_with_tiny_skia(over_bytes, tiny_skia::BlendMode::SourceOver);
-    }
-
-    #[test]
-    fn mask_in_matches_tiny_skia_destination_in() {
-        // Destination-in keeps the target scaled by the source's alpha.
-        agrees_with_tiny_skia(mask_in_bytes, tiny_skia::BlendMode::DestinationIn);
     }
 }

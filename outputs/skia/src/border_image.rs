@@ -12,7 +12,7 @@
 
 use crate::geometry::Box2;
 use crate::image_file::{ImageFile, add_tile, downsample};
-use tiny_skia::{Pixmap, PixmapPaint, Transform};
+use tiny_skia::Pixmap;
 use union_model::values::{
     EdgeWidth, EdgeWidths, LengthContext, LengthPercentage, NinePatchSlice, RepeatAxes, RepeatMode,
     SliceOffset,
@@ -305,14 +305,7 @@ pub(crate) fn draw(pixmap: &mut Pixmap, image: &ImageFile, pieces: &[Piece]) {
             downsample(&large, &mut small, k);
             small
         };
-        pixmap.draw_pixmap(
-            region.x as i32,
-            region.y as i32,
-            layer.as_ref(),
-            &PixmapPaint::default(),
-            Transform::identity(),
-            None,
-        );
+        union_ksvg::blend::over_at(pixmap, region.x as i32, region.y as i32, layer.as_ref());
     }
 }
 

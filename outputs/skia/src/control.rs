@@ -13,7 +13,8 @@ use crate::paint::{RenderError, fade, opacity, paint_element};
 use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tiny_skia::{Pixmap, PixmapPaint, Transform};
+use tiny_skia::Pixmap;
+use union_ksvg::blend::over_at;
 use union_model::catalogue;
 use union_model::layout::{AlignmentSource, LayoutInput, LayoutItem, Rect, layout};
 use union_model::values::Length;
@@ -466,14 +467,7 @@ impl Renderer {
         }
         if let Some(mut layer) = layer {
             fade(&mut layer, alpha);
-            pixmap.draw_pixmap(
-                0,
-                0,
-                layer.as_ref(),
-                &PixmapPaint::default(),
-                Transform::identity(),
-                None,
-            );
+            over_at(pixmap, 0, 0, layer.as_ref());
         }
     }
 
@@ -485,41 +479,28 @@ impl Renderer {
         palette: &Palette,
         at: Box2,
     ) {
-        let tint = (style.style.icon.color.value().is_some() || self.images.symbolic(file)).then(|| {
-            let color = style
-                .style
-                .icon
-                .color
-                .value()
-                .cloned()
-                .unwrap_or(union_model::values::Color::CurrentColor);
-            style.resolve_color(&color, palette)
-        });
+        let tint =
+            (style.style.icon.color.value().is_some() || self.images.symbolic(file)).then(|| {
+                let color = style
+                    .style
+                    .icon
+                    .color
+                    .value()
+                    .cloned()
+                    .unwrap_or(union_model::values::Color::CurrentColor);
+                style.resolve_color(&color, palette)
+            });
         let (w, h) = (at.width.max(1.0) as u32, at.height.max(1.0) as u32);
         if let Some((svg, id)) = crate::svg_parts::split_fragment(file) {
             // `file.svgz#id`: one element of an SVG, recoloured by the palette.
             let id: Arc<str> = Arc::from(id);
             if let Some(raster) = self.images.svg_parts.element(&svg, &id, palette, (w, h)) {
-                pixmap.draw_pixmap(
-                    at.x as i32,
-                    at.y as i32,
-                    raster.as_ref().as_ref(),
-                    &PixmapPaint::default(),
-                    Transform::identity(),
-                    None,
-                );
+                over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref().as_ref());
             }
             return;
         }
         if let Some(raster) = self.images.raster(file, w, h, tint) {
-            pixmap.draw_pixmap(
-                at.x as i32,
-                at.y as i32,
-                raster.as_ref(),
-                &PixmapPaint::default(),
-                Transform::identity(),
-                None,
-            );
+            over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref());
         }
     }
 }

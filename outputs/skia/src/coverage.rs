@@ -19,7 +19,8 @@
 //! tiny-skia as before.
 
 use crate::geometry::{Box2, Radii};
-use tiny_skia::{Pixmap, PremultipliedColorU8};
+use tiny_skia::Pixmap;
+use union_ksvg::blend::{div255, over_bytes};
 
 /// Sub-rows integrated in a row crossed by a corner's arc. Horizontal
 /// coverage is exact, so four sub-rows already match Chromium's analytic
@@ -265,7 +266,8 @@ pub(crate) fn fill(
     let last = ceil(outer.bottom).min(height);
     let (mut o, mut i) = (Row::default(), Row::default());
     let paint = Solid::new(color);
-    let pixels = pixmap.pixels_mut();
+    let pixels = pixmap.data_mut();
+    let stride = width as usize * 4;
     for y in first..last {
         if !o.compute(outer, y) {
             continue;
@@ -282,10 +284,10 @@ pub(crate) fn fill(
         let breaks = &mut breaks[..count];
         breaks.iter_mut().for_each(|b| *b = (*b).clamp(0, width));
         breaks.sort_unstable();
-        let row = &mut pixels[(y * width) as usize..((y + 1) * width) as usize];
+        let row = &mut pixels[y as usize * stride..(y as usize + 1) * stride];
         for pair in breaks.windows(2).filter(|pair| pair[0] < pair[1]) {
             let (x0, x1) = (pair[0], pair[1]);
-            let span = &mut row[x0 as usize..x1 as usize];
+            let span = &mut row[x0 as usize * 4..x1 as usize * 4];
             let inner_constant = if has_inner {
                 i.constant(x0, x1)
             } else {
@@ -294,7 +296,7 @@ pub(crate) fn fill(
             match (o.constant(x0, x1), inner_constant) {
                 (Some(a), Some(b)) => paint.run(span, a - b),
                 _ => {
-                    for (x, pixel) in (x0..x1).zip(span.iter_mut()) {
+                    for (x, pixel) in (x0..x1).zip(span.chunks_exact_mut(4)) {
                         let c = o.at(x) - if has_inner { i.at(x) } else { 0.0 };
                         paint.pixel(pixel, c);
                     }
@@ -306,16 +308,12 @@ pub(crate) fn fill(
 
 /// A premultiplied colour and how to draw it over pixels.
 struct Solid {
-    color: [u32; 4],
-    pixel: Option<PremultipliedColorU8>,
+    color: [u8; 4],
 }
 
 impl Solid {
     fn new(color: [u8; 4]) -> Solid {
-        Solid {
-            color: color.map(u32::from),
-            pixel: PremultipliedColorU8::from_rgba(color[0], color[1], color[2], color[3]),
-        }
+        Solid { color }
     }
 
     /// 0 to 255 from a coverage of 0 to 1.
@@ -323,48 +321,46 @@ impl Solid {
         (coverage.clamp(0.0, 1.0) * 255.0 + 0.5) as u32
     }
 
-    fn run(&self, span: &mut [PremultipliedColorU8], coverage: f32) {
-        let alpha = Self::alpha(coverage);
-        match (alpha, self.pixel) {
-            (0, _) => {}
-            (255, Some(pixel)) if self.color[3] == 255 => span.fill(pixel),
-            _ => {
+    /// Covers every pixel of `span` (RGBA bytes) by `coverage`.
+    fn run(&self, span: &mut [u8], coverage: f32) {
+        match Self::alpha(coverage) {
+            0 => {}
+            255 if self.color[3] == 255 => {
+                for pixel in span.chunks_exact_mut(4) {
+                    pixel.copy_from_slice(&self.color);
+                }
+            }
+            alpha => {
                 let source = self.scaled(alpha);
-                span.iter_mut().for_each(|p| over(p, source));
+                let keep = 255 - u16::from(source[3]);
+                for pixel in span.chunks_exact_mut(4) {
+                    for (d, s) in pixel.iter_mut().zip(source) {
+                        // d × keep / 255 rounded, in 16 bits: s + that ≤ 255
+                        // because both are premultiplied by complementary
+                        // alphas.
+                        let x = u16::from(*d) * keep + 128;
+                        *d = s.saturating_add(((x + (x >> 8)) >> 8) as u8);
+                    }
+                }
             }
         }
     }
 
-    fn pixel(&self, pixel: &mut PremultipliedColorU8, coverage: f32) {
+    fn pixel(&self, pixel: &mut [u8], coverage: f32) {
         let alpha = Self::alpha(coverage);
         if alpha > 0 {
-            over(pixel, self.scaled(alpha));
+            let source = self.scaled(alpha);
+            over_bytes(pixel, &source);
         }
     }
 
     /// The colour at `alpha` of 255.
-    fn scaled(&self, alpha: u32) -> [u32; 4] {
+    fn scaled(&self, alpha: u32) -> [u8; 4] {
         if alpha == 255 {
             self.color
         } else {
-            self.color.map(|c| div255(c * alpha))
+            self.color.map(|c| div255(u32::from(c) * alpha) as u8)
         }
-    }
-}
-
-/// `source` (premultiplied) over `pixel`.
-fn over(pixel: &mut PremultipliedColorU8, source: [u32; 4]) {
-    let keep = 255 - source[3];
-    let blend = |d: u8, s: u32| (s + div255(u32::from(d) * keep)).min(255) as u8;
-    let (r, g, b, a) = (
-        blend(pixel.red(), source[0]),
-        blend(pixel.green(), source[1]),
-        blend(pixel.blue(), source[2]),
-        blend(pixel.alpha(), source[3]),
-    );
-    // Channels never exceed alpha: both terms of each are premultiplied.
-    if let Some(p) = PremultipliedColorU8::from_rgba(r.min(a), g.min(a), b.min(a), a) {
-        *pixel = p;
     }
 }
 
@@ -379,11 +375,6 @@ fn floor(v: f32) -> i32 {
 fn ceil(v: f32) -> i32 {
     let t = v as i32;
     if (t as f32) < v { t + 1 } else { t }
-}
-
-/// `x / 255` rounded, for `x` up to 255 × 255.
-fn div255(x: u32) -> u32 {
-    (x + 128 + ((x + 128) >> 8)) >> 8
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use crate::blur;
 use crate::geometry::{Box2, Radii, rounded_rect};
 use crate::paint::premultiplied;
-use tiny_skia::{FillRule, Mask, Path, Pixmap, PixmapPaint, Transform};
+use tiny_skia::{FillRule, Mask, Path, Pixmap, Transform};
 use union_model::values::{Color, LengthContext, Rgba, Shadow};
 
 /// Most shadows remembered; when full, the cache starts over.
@@ -191,14 +191,7 @@ pub(crate) fn paint(
             cache.layers.insert(key.clone(), layer);
         }
         if let Some(layer) = cache.layers.get(&key) {
-            pixmap.draw_pixmap(
-                visible.x,
-                visible.y,
-                layer.as_ref(),
-                &PixmapPaint::default(),
-                Transform::identity(),
-                None,
-            );
+            union_ksvg::blend::over_at(pixmap, visible.x, visible.y, layer.as_ref());
         }
     }
 }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
 use swash::zeno::{Format, Vector};
 use tiny_skia::Pixmap;
+use union_ksvg::blend::{div255, over_bytes};
 use union_model::values::{Elide, Rgba};
 use union_model::{Style, values};
 
@@ -433,6 +434,8 @@ impl Fonts {
 fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, color: Rgba) {
     let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
     let width = glyph.width as usize;
+    // The colour at full coverage; each pixel scales it by its coverage.
+    let full = crate::paint::premultiplied(color, 1.0).map(u32::from);
     let data = pixmap.data_mut();
     for (row, coverage) in glyph.coverage.chunks_exact(width).enumerate() {
         let y = top + row as i32;
@@ -444,12 +447,9 @@ fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, 
             if *c == 0 || x < 0 || x >= pw {
                 continue;
             }
-            let src = crate::paint::premultiplied(color, f32::from(*c) / 255.0);
+            let source = full.map(|channel| div255(channel * u32::from(*c)) as u8);
             let i = ((y * pw + x) * 4) as usize;
-            let keep = 255 - u32::from(src[3]);
-            for (d, s) in data[i..i + 4].iter_mut().zip(src) {
-                *d = (u32::from(s) + (u32::from(*d) * keep + 127) / 255).min(255) as u8;
-            }
+            over_bytes(&mut data[i..i + 4], &source);
         }
     }
 }
