@@ -19,6 +19,9 @@
 //! tiny-skia as before.
 
 use crate::geometry::{Box2, Radii};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use tiny_skia::Pixmap;
 use union_ksvg::blend::{div255, over_bytes};
 
@@ -262,24 +265,29 @@ pub(crate) fn fill(
         return;
     }
     let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
-    let first = floor(outer.top).max(0);
-    let last = ceil(outer.bottom).min(height);
-    let (mut o, mut i) = (Row::default(), Row::default());
+    let (outer, ox, oy) = Profile::of(outer);
+    let inner = inner.map(Profile::of);
     let paint = Solid::new(color);
     let pixels = pixmap.data_mut();
     let stride = width as usize * 4;
+    let first = oy.max(0);
+    let last = (oy + outer.rows.len() as i32).min(height);
     for y in first..last {
-        if !o.compute(outer, y) {
+        let Some(o) = outer.row(y - oy) else {
             continue;
-        }
-        let has_inner = inner.is_some_and(|shape| i.compute(shape, y));
+        };
+        let i = inner
+            .as_ref()
+            .and_then(|(profile, _, iy)| profile.row(y - iy));
+        let ix = inner.as_ref().map_or(0, |(_, ix, _)| *ix);
         let mut breaks = [0; 8];
-        breaks[..4].copy_from_slice(&o.breaks());
-        let count = if has_inner {
-            breaks[4..].copy_from_slice(&i.breaks());
-            8
-        } else {
-            4
+        breaks[..4].copy_from_slice(&o.breaks().map(|b| b + ox));
+        let count = match i {
+            Some(i) => {
+                breaks[4..].copy_from_slice(&i.breaks().map(|b| b + ix));
+                8
+            }
+            None => 4,
         };
         let breaks = &mut breaks[..count];
         breaks.iter_mut().for_each(|b| *b = (*b).clamp(0, width));
@@ -288,21 +296,108 @@ pub(crate) fn fill(
         for pair in breaks.windows(2).filter(|pair| pair[0] < pair[1]) {
             let (x0, x1) = (pair[0], pair[1]);
             let span = &mut row[x0 as usize * 4..x1 as usize * 4];
-            let inner_constant = if has_inner {
-                i.constant(x0, x1)
-            } else {
-                Some(0.0)
+            let inner_constant = match i {
+                Some(i) => i.constant(x0 - ix, x1 - ix),
+                None => Some(0.0),
             };
-            match (o.constant(x0, x1), inner_constant) {
+            match (o.constant(x0 - ox, x1 - ox), inner_constant) {
                 (Some(a), Some(b)) => paint.run(span, a - b),
                 _ => {
                     for (x, pixel) in (x0..x1).zip(span.chunks_exact_mut(4)) {
-                        let c = o.at(x) - if has_inner { i.at(x) } else { 0.0 };
+                        let c = o.at(x - ox) - i.map_or(0.0, |i| i.at(x - ix));
                         paint.pixel(pixel, c);
                     }
                 }
             }
         }
+    }
+}
+
+/// Most shape profiles kept per thread; all are dropped when it is full.
+const MAX_PROFILES: usize = 512;
+
+thread_local! {
+    /// Profiles of the shapes drawn so far: a theme draws few distinct
+    /// shapes (a size and a radius per control), so most boxes reuse one.
+    static PROFILES: RefCell<HashMap<[u32; 12], Rc<Profile>>> = RefCell::new(HashMap::new());
+}
+
+/// The rows of a shape placed with its top-left pixel at (0, 0): rows of
+/// the straight part share one entry.
+#[derive(Debug)]
+struct Profile {
+    /// Index into `unique` per pixel row; `None` where the shape misses it.
+    rows: Vec<Option<u32>>,
+    unique: Vec<Row>,
+}
+
+impl Profile {
+    /// The profile of `shape` and the whole-pixel offset to draw it at.
+    fn of(shape: &RoundedBox) -> (Rc<Profile>, i32, i32) {
+        let (dx, dy) = (floor(shape.left), floor(shape.top));
+        let placed = RoundedBox {
+            left: shape.left - dx as f32,
+            top: shape.top - dy as f32,
+            right: shape.right - dx as f32,
+            bottom: shape.bottom - dy as f32,
+            radii: shape.radii,
+        };
+        let mut key = [0; 12];
+        key[..4].copy_from_slice(
+            &[placed.left, placed.top, placed.right, placed.bottom].map(f32::to_bits),
+        );
+        for (slot, (x, y)) in key[4..].chunks_exact_mut(2).zip(placed.radii) {
+            slot.copy_from_slice(&[x.to_bits(), y.to_bits()]);
+        }
+        let profile = PROFILES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(found) = cache.get(&key) {
+                return Rc::clone(found);
+            }
+            if cache.len() >= MAX_PROFILES {
+                cache.clear();
+            }
+            let made = Rc::new(Profile::compute(&placed));
+            cache.insert(key, Rc::clone(&made));
+            made
+        });
+        (profile, dx, dy)
+    }
+
+    fn compute(shape: &RoundedBox) -> Profile {
+        let mut profile = Profile {
+            rows: Vec::new(),
+            unique: Vec::new(),
+        };
+        let mut row = Row::default();
+        let mut straight = None;
+        for y in 0..ceil(shape.bottom) {
+            if !row.compute(shape, y) {
+                profile.rows.push(None);
+                continue;
+            }
+            if row.whole_straight && straight.is_some() {
+                profile.rows.push(straight);
+                continue;
+            }
+            let index = profile.unique.len() as u32;
+            if row.whole_straight {
+                straight = Some(index);
+            }
+            profile.unique.push(Row {
+                samples: Vec::new(),
+                left: row.left.clone(),
+                right: row.right.clone(),
+                ..row
+            });
+            profile.rows.push(Some(index));
+        }
+        profile
+    }
+
+    fn row(&self, y: i32) -> Option<&Row> {
+        let index = (*usize::try_from(y).ok().and_then(|y| self.rows.get(y))?)?;
+        self.unique.get(index as usize)
     }
 }
 
@@ -605,6 +700,35 @@ mod tests {
                 0.0,
                 "{rect:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_shape_draws_the_same_pixels_wherever_it_is_placed_and_whatever_came_before() {
+        let radii = Radii([(7.0, 5.0), (2.0, 2.0), (9.0, 9.0), (0.0, 0.0)]);
+        let at = |x: f32, y: f32| Box2 {
+            x,
+            y,
+            width: 20.25,
+            height: 17.5,
+        };
+        let forget = || PROFILES.with(|cache| cache.borrow_mut().clear());
+        forget();
+        let fresh = exact(at(2.25, 1.75), radii);
+        // Another shape at the same place first, then this one.
+        forget();
+        let _ = exact(at(2.25, 1.75), Radii([(3.0, 3.0); 4]));
+        assert_eq!(exact(at(2.25, 1.75), radii), fresh);
+        // The same shape whole pixels away.
+        let moved = exact(at(2.25 + 20.0, 1.75 + 15.0), radii);
+        for y in 0..22 {
+            for x in 0..24 {
+                assert_eq!(
+                    fresh.pixel(x, y),
+                    moved.pixel(x + 20, y + 15),
+                    "pixel ({x}, {y})"
+                );
+            }
         }
     }
 }

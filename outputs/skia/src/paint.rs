@@ -502,9 +502,6 @@ impl Painter<'_> {
         inner_radii: Radii,
         sides: &Sides,
     ) {
-        let Some(path) = ring(outer, outer_radii, inner, inner_radii) else {
-            return;
-        };
         let first = sides.colors[0];
         let patterned = sides
             .styles
@@ -522,6 +519,9 @@ impl Painter<'_> {
             }
             return;
         }
+        let Some(path) = ring(outer, outer_radii, inner, inner_radii) else {
+            return;
+        };
         if patterned
             && sides.colors.iter().all(|c| *c == first)
             && sides.styles.iter().all(|s| *s == sides.styles[0])
@@ -727,15 +727,16 @@ pub(crate) fn paint_element(
         }
         _ => (border_box, radii),
     };
-    if let Some(clip) = rounded_rect(clip_box, clip_radii) {
-        if let (Some(color), Some(shape)) = (
-            style.background.color.value(),
-            RoundedBox::new(clip_box, clip_radii),
-        ) {
-            let rgba = painter.color(color);
-            coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
-        }
-        match style.background.image.value() {
+    if let (Some(color), Some(shape)) = (
+        style.background.color.value(),
+        RoundedBox::new(clip_box, clip_radii),
+    ) {
+        let rgba = painter.color(color);
+        coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
+    }
+    let image = style.background.image.value();
+    if let Some(clip) = image.and_then(|_| rounded_rect(clip_box, clip_radii)) {
+        match image {
             Some(Image::Url(url)) => {
                 match crate::svg_parts::split_fragment(std::path::Path::new(&*url.0)) {
                     Some((file, id)) => {
