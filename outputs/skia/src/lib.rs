@@ -20,7 +20,9 @@
 //!   cached per size; `svg-element()` and `file.svg#id` draw one element), the
 //!   outline (outside the border box, beyond its offset), and the element's
 //!   opacity over all of it. Boxes at integer logical coordinates draw crisp
-//!   lines at integer scales. `tests/render` compares 50 such boxes with
+//!   lines at integer scales. Backgrounds and one-colour borders and
+//!   outlines are antialiased by their exact covered area; everything else
+//!   is filled by tiny-skia. `tests/render` compares 50 such boxes with
 //!   what headless Chromium draws.
 //! - **Whole controls** ([`Renderer::render`]): a catalogue control's box
 //!   plus its sub-elements, each queried as a child element
