@@ -68,6 +68,19 @@ impl RoundedBox {
         })
     }
 
+    /// The rounded rectangle when it lies within `pixmap` (to a pixel), so
+    /// that its rows are bounded by the pixmap's; `None` otherwise (tiny-skia
+    /// clips larger shapes) or when it is empty.
+    pub(crate) fn within(rect: Box2, radii: Radii, pixmap: &Pixmap) -> Option<RoundedBox> {
+        let shape = RoundedBox::new(rect, radii)?;
+        let (w, h) = (pixmap.width() as f32, pixmap.height() as f32);
+        (shape.left >= -1.0
+            && shape.top >= -1.0
+            && shape.right <= w + 1.0
+            && shape.bottom <= h + 1.0)
+            .then_some(shape)
+    }
+
     /// Whether an arc of a corner lies somewhere in `y0..y1`.
     fn arcs_within(&self, y0: f32, y1: f32) -> bool {
         let [tl, tr, br, bl] = self.radii;
@@ -730,5 +743,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn only_shapes_within_the_pixmap_are_drawn_here() {
+        let pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
+        let radii = Radii([(4.0, 4.0); 4]);
+        let inside = Box2 {
+            x: -0.5,
+            y: 0.0,
+            width: 48.5,
+            height: 41.0,
+        };
+        assert!(RoundedBox::within(inside, radii, &pixmap).is_some());
+        // A huge outline: its rows would be unbounded, so tiny-skia clips it.
+        let huge = inside.outset(1e6, 1e6, 1e6, 1e6);
+        assert!(RoundedBox::within(huge, radii, &pixmap).is_none());
     }
 }

@@ -508,14 +508,21 @@ impl Painter<'_> {
             .iter()
             .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
         if !patterned && sides.colors.iter().all(|c| *c == first) {
-            if let (Some(color), Some(outer)) = (first, RoundedBox::new(outer, outer_radii)) {
+            let Some(color) = first else {
+                return;
+            };
+            if let Some(shape) = RoundedBox::within(outer, outer_radii, self.pixmap) {
                 let inner = RoundedBox::new(inner, inner_radii);
                 coverage::fill(
                     self.pixmap,
-                    &outer,
+                    &shape,
                     inner.as_ref(),
                     premultiplied(color, 1.0),
                 );
+            } else if let Some(path) = ring(outer, outer_radii, inner, inner_radii) {
+                // Beyond the pixmap: tiny-skia clips the path.
+                let shader = Shader::SolidColor(sk(color));
+                self.fill(&path, shader, FillRule::EvenOdd, None);
             }
             return;
         }
@@ -727,12 +734,14 @@ pub(crate) fn paint_element(
         }
         _ => (border_box, radii),
     };
-    if let (Some(color), Some(shape)) = (
-        style.background.color.value(),
-        RoundedBox::new(clip_box, clip_radii),
-    ) {
+    if let Some(color) = style.background.color.value() {
         let rgba = painter.color(color);
-        coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
+        if let Some(shape) = RoundedBox::within(clip_box, clip_radii, painter.pixmap) {
+            coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
+        } else if let Some(clip) = rounded_rect(clip_box, clip_radii) {
+            // Beyond the pixmap: tiny-skia clips the path.
+            painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
+        }
     }
     let image = style.background.image.value();
     if let Some(clip) = image.and_then(|_| rounded_rect(clip_box, clip_radii)) {
