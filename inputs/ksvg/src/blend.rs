@@ -32,7 +32,7 @@ pub fn mask_in_bytes(target: &mut [u8], mask: &[u8]) {
             0 => d.fill(0),
             alpha => {
                 for c in d.iter_mut() {
-                    *c = div255(u32::from(*c) * u32::from(alpha)) as u8;
+                    *c = scale(*c, alpha);
                 }
             }
         }
@@ -42,6 +42,15 @@ pub fn mask_in_bytes(target: &mut [u8], mask: &[u8]) {
 /// `x / 255` rounded to nearest, for `x` ≤ 255 · 255.
 pub fn div255(x: u32) -> u32 {
     (x + 128 + ((x + 128) >> 8)) >> 8
+}
+
+/// `value × by / 255` rounded to nearest, as [`div255`], in 16-bit
+/// arithmetic (`value × by + 128` stays below 65536), which vectorises
+/// twice as wide over a row of bytes.
+#[inline]
+pub fn scale(value: u8, by: u8) -> u8 {
+    let x = u16::from(value) * u16::from(by) + 128;
+    ((x + (x >> 8)) >> 8) as u8
 }
 
 /// `source` drawn over `target` with its top-left corner at (`left`,
@@ -148,6 +157,16 @@ mod tests {
             );
             for (a, e) in ours.data().iter().zip(theirs.data()) {
                 assert!(a.abs_diff(*e) <= 1, "at ({left}, {top}): {a} against {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn scaling_in_16_bits_equals_dividing_in_32() {
+        for value in 0..=255u8 {
+            for by in 0..=255u8 {
+                let wide = div255(u32::from(value) * u32::from(by));
+                assert_eq!(u32::from(scale(value, by)), wide, "{value} × {by}");
             }
         }
     }

@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use tiny_skia::Pixmap;
-use union_ksvg::blend::{div255, over_bytes};
+use union_ksvg::blend::{over_bytes, scale};
 
 /// Sub-rows integrated in a row crossed by a corner's arc. Horizontal
 /// coverage is exact, so four sub-rows already match Chromium's analytic
@@ -425,8 +425,8 @@ impl Solid {
     }
 
     /// 0 to 255 from a coverage of 0 to 1.
-    fn alpha(coverage: f32) -> u32 {
-        (coverage.clamp(0.0, 1.0) * 255.0 + 0.5) as u32
+    fn alpha(coverage: f32) -> u8 {
+        (coverage.clamp(0.0, 1.0) * 255.0 + 0.5) as u8
     }
 
     /// Covers every pixel of `span` (RGBA bytes) by `coverage`.
@@ -440,14 +440,12 @@ impl Solid {
             }
             alpha => {
                 let source = self.scaled(alpha);
-                let keep = 255 - u16::from(source[3]);
+                let keep = 255 - source[3];
                 for pixel in span.chunks_exact_mut(4) {
                     for (d, s) in pixel.iter_mut().zip(source) {
-                        // d × keep / 255 rounded, in 16 bits: s + that ≤ 255
-                        // because both are premultiplied by complementary
-                        // alphas.
-                        let x = u16::from(*d) * keep + 128;
-                        *d = s.saturating_add(((x + (x >> 8)) >> 8) as u8);
+                        // s + d × keep ≤ 255: both are premultiplied by
+                        // complementary alphas.
+                        *d = s.saturating_add(scale(*d, keep));
                     }
                 }
             }
@@ -463,12 +461,8 @@ impl Solid {
     }
 
     /// The colour at `alpha` of 255.
-    fn scaled(&self, alpha: u32) -> [u8; 4] {
-        if alpha == 255 {
-            self.color
-        } else {
-            self.color.map(|c| div255(u32::from(c) * alpha) as u8)
-        }
+    fn scaled(&self, alpha: u8) -> [u8; 4] {
+        self.color.map(|c| scale(c, alpha))
     }
 }
 

@@ -660,12 +660,9 @@ pub(crate) fn opacity(style: &union_model::Style) -> f32 {
 /// Multiplies every pixel by `opacity` (premultiplied, so all channels).
 pub(crate) fn fade(pixmap: &mut Pixmap, opacity: f32) {
     if opacity < 1.0 {
-        let k = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u16;
+        let k = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
         for byte in pixmap.data_mut() {
-            // byte × k / 255 rounded, exactly, in 16-bit lanes (the sum
-            // stays under 65536 and the shifts divide by 255 for it).
-            let x = u16::from(*byte) * k + 128;
-            *byte = ((x + (x >> 8)) >> 8) as u8;
+            *byte = union_ksvg::blend::scale(*byte, k);
         }
     }
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
 use swash::zeno::{Format, Vector};
 use tiny_skia::Pixmap;
-use union_ksvg::blend::{div255, over_bytes};
+use union_ksvg::blend::{over_bytes, scale};
 use union_model::values::{Elide, Rgba};
 use union_model::{Style, values};
 
@@ -435,7 +435,7 @@ fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, 
     let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
     let width = glyph.width as usize;
     // The colour at full coverage; each pixel scales it by its coverage.
-    let full = crate::paint::premultiplied(color, 1.0).map(u32::from);
+    let full = crate::paint::premultiplied(color, 1.0);
     let data = pixmap.data_mut();
     for (row, coverage) in glyph.coverage.chunks_exact(width).enumerate() {
         let y = top + row as i32;
@@ -447,7 +447,7 @@ fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, 
             if *c == 0 || x < 0 || x >= pw {
                 continue;
             }
-            let source = full.map(|channel| div255(channel * u32::from(*c)) as u8);
+            let source = full.map(|channel| scale(channel, *c));
             let i = ((y * pw + x) * 4) as usize;
             over_bytes(&mut data[i..i + 4], &source);
         }
