@@ -121,6 +121,31 @@ impl Painter<'_> {
             .fill_path(path, &paint, rule, Transform::identity(), mask);
     }
 
+    /// Fills a rounded box, minus `hole` when given (nested in it), with
+    /// one colour: by exact-area coverage when it lies within the pixmap,
+    /// else as a path that tiny-skia clips.
+    fn fill_solid(&mut self, rect: Box2, radii: Radii, hole: Option<(Box2, Radii)>, color: Rgba) {
+        if let Some(shape) = RoundedBox::within(rect, radii, self.pixmap) {
+            let hole = hole.and_then(|(rect, radii)| RoundedBox::new(rect, radii));
+            coverage::fill(
+                self.pixmap,
+                &shape,
+                hole.as_ref(),
+                premultiplied(color, 1.0),
+            );
+            return;
+        }
+        let (path, rule) = match hole {
+            Some((inner, inner_radii)) => {
+                (ring(rect, radii, inner, inner_radii), FillRule::EvenOdd)
+            }
+            None => (rounded_rect(rect, radii), FillRule::Winding),
+        };
+        if let Some(path) = path {
+            self.fill(&path, Shader::SolidColor(sk(color)), rule, None);
+        }
+    }
+
     fn shadows(
         &mut self,
         border_box: Box2,
@@ -508,21 +533,8 @@ impl Painter<'_> {
             .iter()
             .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
         if !patterned && sides.colors.iter().all(|c| *c == first) {
-            let Some(color) = first else {
-                return;
-            };
-            if let Some(shape) = RoundedBox::within(outer, outer_radii, self.pixmap) {
-                let inner = RoundedBox::new(inner, inner_radii);
-                coverage::fill(
-                    self.pixmap,
-                    &shape,
-                    inner.as_ref(),
-                    premultiplied(color, 1.0),
-                );
-            } else if let Some(path) = ring(outer, outer_radii, inner, inner_radii) {
-                // Beyond the pixmap: tiny-skia clips the path.
-                let shader = Shader::SolidColor(sk(color));
-                self.fill(&path, shader, FillRule::EvenOdd, None);
+            if let Some(color) = first {
+                self.fill_solid(outer, outer_radii, Some((inner, inner_radii)), color);
             }
             return;
         }
@@ -733,12 +745,7 @@ pub(crate) fn paint_element(
     };
     if let Some(color) = style.background.color.value() {
         let rgba = painter.color(color);
-        if let Some(shape) = RoundedBox::within(clip_box, clip_radii, painter.pixmap) {
-            coverage::fill(painter.pixmap, &shape, None, premultiplied(rgba, 1.0));
-        } else if let Some(clip) = rounded_rect(clip_box, clip_radii) {
-            // Beyond the pixmap: tiny-skia clips the path.
-            painter.fill(&clip, Shader::SolidColor(sk(rgba)), FillRule::Winding, None);
-        }
+        painter.fill_solid(clip_box, clip_radii, None, rgba);
     }
     let image = style.background.image.value();
     if let Some(clip) = image.and_then(|_| rounded_rect(clip_box, clip_radii)) {
