@@ -16,11 +16,13 @@ pub struct Name {
 }
 
 impl Name {
-    /// Makes a name from text, keeping its case.
+    /// Makes a name from text, keeping its case. Names are atoms: equal text
+    /// made anywhere in the process shares one allocation (see [`atoms`]).
     pub fn new(text: &str) -> Self {
+        let hash = hash_str(text);
         Self {
-            hash: hash_str(text),
-            text: Arc::from(text),
+            hash,
+            text: atoms::intern(hash, text),
         }
     }
 
@@ -118,6 +120,76 @@ impl serde::de::Visitor<'_> for NameVisitor {
     }
 }
 
+/// The process-wide table of name texts.
+///
+/// Themes, elements and cached rules name the same few dozen types, hints
+/// and ids over and over; sharing one `Arc<str>` per distinct text turns
+/// making a name into a table lookup and dropping one into a count decrement,
+/// and lets equal names compare by pointer. The table is bounded: when it
+/// grows past [`atoms::LIMIT`] entries, texts no longer used by any name are
+/// dropped from it, so a long editing session that sees many short-lived
+/// names does not grow it without end.
+pub mod atoms {
+    use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    /// Entries kept before unused texts are swept out.
+    pub const LIMIT: usize = 4096;
+
+    /// The keys are already well-mixed hashes ([`super::hash_str`]).
+    #[derive(Default)]
+    struct KeyHasher(u64);
+
+    impl std::hash::Hasher for KeyHasher {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for &byte in bytes {
+                self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+            }
+        }
+        fn write_u64(&mut self, value: u64) {
+            self.0 = value;
+        }
+    }
+
+    type Table = HashMap<u64, Arc<str>, BuildHasherDefault<KeyHasher>>;
+
+    static TABLE: Mutex<Option<Table>> = Mutex::new(None);
+
+    /// The shared text for `text` (whose hash is `hash`). Two different texts
+    /// with the same 64-bit hash cannot share an entry: the second gets its
+    /// own allocation, which is still correct because names compare text.
+    pub(super) fn intern(hash: u64, text: &str) -> Arc<str> {
+        let mut guard = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
+        let table = guard.get_or_insert_with(Table::default);
+        if let Some(shared) = table.get(&hash) {
+            return if **shared == *text {
+                Arc::clone(shared)
+            } else {
+                Arc::from(text)
+            };
+        }
+        if table.len() >= LIMIT {
+            table.retain(|_, shared| Arc::strong_count(shared) > 1);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        table.insert(hash, Arc::clone(&shared));
+        shared
+    }
+
+    /// How many texts the table holds (for tests).
+    pub fn len() -> usize {
+        TABLE
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, HashMap::len)
+    }
+}
+
 /// 64-bit FNV-1a followed by a final avalanche step. Names are short, so the
 /// per-byte loop is cheap, and the mixing step spreads short names over the
 /// whole key space for the rule index.
@@ -149,6 +221,20 @@ mod tests {
         assert_ne!(Name::new("Button"), Name::new("button"));
         assert_eq!(Name::lowercase("Button"), Name::new("button"));
         assert_eq!(Name::lowercase("button").as_str(), "button");
+    }
+
+    #[test]
+    fn equal_names_share_their_text_and_the_table_stays_bounded() {
+        let a = Name::new("atom-test-shared");
+        let b = Name::new("atom-test-shared");
+        assert!(Arc::ptr_eq(&a.text, &b.text));
+        let kept = Name::new("atom-test-kept");
+        for index in 0..(atoms::LIMIT * 3) {
+            drop(Name::new(&format!("atom-test-{index}")));
+        }
+        assert!(atoms::len() <= atoms::LIMIT + 1, "{}", atoms::len());
+        assert_eq!(Name::new("atom-test-kept"), kept);
+        assert!(Arc::ptr_eq(&Name::new("atom-test-kept").text, &kept.text));
     }
 
     #[test]

@@ -173,6 +173,25 @@ pub enum Importance {
     Important,
 }
 
+/// A rule's custom property declarations: (`--name`, value text) pairs.
+pub type CustomProperties = Arc<[(Arc<str>, Arc<str>)]>;
+
+/// The empty list of custom properties, shared: most rules declare none,
+/// and an empty `Arc<[T]>` would otherwise still be one allocation each.
+pub fn no_custom_properties() -> CustomProperties {
+    static EMPTY: std::sync::OnceLock<CustomProperties> = std::sync::OnceLock::new();
+    Arc::clone(EMPTY.get_or_init(|| Arc::from(Vec::new())))
+}
+
+/// The custom properties `list` holds, sharing the empty list when there are none.
+pub fn custom_properties(list: Vec<(Arc<str>, Arc<str>)>) -> CustomProperties {
+    if list.is_empty() {
+        no_custom_properties()
+    } else {
+        list.into()
+    }
+}
+
 /// A style rule: when `selector` matches (and `condition` holds), the
 /// declarations apply. A CSS rule with a selector list becomes one [`Rule`]
 /// per selector sharing the declarations; its `!important` declarations
@@ -184,7 +203,7 @@ pub struct Rule {
     /// The declarations; a later declaration of the same property wins.
     pub declarations: Arc<[Declaration]>,
     /// Custom property declarations (`--name`, value text), in source order.
-    pub custom: Arc<[(Arc<str>, Arc<str>)]>,
+    pub custom: CustomProperties,
     /// A context condition (`@media`), if any.
     pub condition: Option<Arc<Condition>>,
     /// Normal or important.
@@ -199,7 +218,7 @@ impl Rule {
         Self {
             selector,
             declarations: declarations.into(),
-            custom: Arc::from(Vec::new()),
+            custom: no_custom_properties(),
             condition: None,
             importance: Importance::Normal,
             location: None,

@@ -341,7 +341,7 @@ impl ThemeCache {
     }
 }
 
-type Restored = (Arc<[Declaration]>, Arc<[(Arc<str>, Arc<str>)]>);
+type Restored = (Arc<[Declaration]>, union_model::CustomProperties);
 
 /// Deduplicating tables built while storing an entry.
 #[derive(Default)]
@@ -509,5 +509,5 @@ fn restore_block(
         .into_iter()
         .map(|(n, v)| Some((string(n)?, string(v)?)))
         .collect::<Option<_>>()?;
-    Some((declarations.into(), custom))
+    Some((declarations.into(), union_model::custom_properties(custom)))
 }

@@ -466,7 +466,7 @@ impl Compiler {
             if declarations.is_empty() && custom.is_empty() {
                 continue;
             }
-            let custom: Arc<[(Arc<str>, Arc<str>)]> = custom.into();
+            let custom = union_model::custom_properties(custom);
             let declarations: Arc<[Declaration]> = declarations.into();
             for selector in selectors {
                 self.out.rules.push(Rule {

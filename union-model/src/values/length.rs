@@ -110,14 +110,58 @@ impl serde::Serialize for Length {
             Length::Em(v) => (v, "em"),
             Length::Rem(v) => (v, "rem"),
         };
-        serializer.collect_str(&format_args!("{value}{unit}"))
+        if serializer.is_human_readable() {
+            serializer.collect_str(&format_args!("{value}{unit}"))
+        } else {
+            BinaryLength::from(*self).serialize(serializer)
+        }
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Length {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        if deserializer.is_human_readable() {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            text.parse().map_err(serde::de::Error::custom)
+        } else {
+            let binary = BinaryLength::deserialize(deserializer)?;
+            let length = Length::from(binary);
+            let (Length::Px(number) | Length::Em(number) | Length::Rem(number)) = length;
+            if number.is_finite() {
+                Ok(length)
+            } else {
+                Err(serde::de::Error::custom("a length must be finite"))
+            }
+        }
+    }
+}
+
+/// The form binary formats (the compiled-theme cache) store: a unit tag
+/// and the number, with no text to format or parse.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum BinaryLength {
+    Px(f32),
+    Em(f32),
+    Rem(f32),
+}
+
+impl From<Length> for BinaryLength {
+    fn from(length: Length) -> Self {
+        match length {
+            Length::Px(v) => BinaryLength::Px(v),
+            Length::Em(v) => BinaryLength::Em(v),
+            Length::Rem(v) => BinaryLength::Rem(v),
+        }
+    }
+}
+
+impl From<BinaryLength> for Length {
+    fn from(length: BinaryLength) -> Self {
+        match length {
+            BinaryLength::Px(v) => Length::Px(v),
+            BinaryLength::Em(v) => Length::Em(v),
+            BinaryLength::Rem(v) => Length::Rem(v),
+        }
     }
 }
 
@@ -224,5 +268,30 @@ impl fmt::Display for Radius {
         } else {
             write!(f, "{} {}", self.x, self.y)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Length;
+
+    #[test]
+    fn text_formats_keep_units_and_binary_formats_read_back_exactly() {
+        for length in [Length::Px(13.333_334), Length::Em(1.5), Length::Rem(-2.0)] {
+            let json = serde_json::to_string(&length).unwrap_or_else(|e| panic!("{e}"));
+            assert!(json.contains("px") || json.contains("em"), "{json}");
+            let from_json: Length = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(from_json, length);
+            let bytes = postcard::to_stdvec(&length).unwrap_or_else(|e| panic!("{e}"));
+            assert!(bytes.len() <= 5, "{bytes:?}");
+            let back: Length = postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back, length);
+        }
+    }
+
+    #[test]
+    fn binary_formats_reject_lengths_that_are_not_finite() {
+        let bytes = postcard::to_stdvec(&Length::Px(f32::NAN)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(postcard::from_bytes::<Length>(&bytes).is_err());
     }
 }
