@@ -81,7 +81,7 @@ fn every_catalogue_control_is_styled_in_every_state() {
             let theme = styler.theme();
             let targets_type = own.matched_rules.iter().filter_map(|i| theme.rules().rule(*i)).any(|r| {
                 r.selector.compounds().last().is_some_and(|c| {
-                    c.parts().iter().any(|p| matches!(p, union_model::selectors::Simple::Type(t) if t.as_str() == control.name.to_ascii_lowercase()))
+                    c.iter().any(|p| matches!(p, union_model::selectors::Simple::Type(t) if t.as_str() == control.name.to_ascii_lowercase()))
                 })
             });
             if !targets_type {

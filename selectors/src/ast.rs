@@ -77,6 +77,18 @@ pub struct AttributeOperation {
     pub case_insensitive: bool,
 }
 
+impl AttributeOperation {
+    /// `<operator> value`, with the `i` flag when `case_insensitive`.
+    pub fn new(operator: AttributeOperator, value: &str, case_insensitive: bool) -> Self {
+        Self {
+            operator,
+            value: value.to_owned(),
+            number: value.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
+            case_insensitive,
+        }
+    }
+}
+
 /// `An+B` from `:nth-child()` / `:nth-last-child()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct NthIndex {
@@ -226,25 +238,15 @@ impl Compound {
         value: &str,
         case_insensitive: bool,
     ) -> Self {
-        let number = value.trim().parse::<f64>().ok().filter(|n| n.is_finite());
         self.with(Simple::Attribute(AttributeSelector {
             name: Name::lowercase(name),
-            operation: Some(AttributeOperation {
-                operator,
-                value: value.to_owned(),
-                number,
-                case_insensitive,
-            }),
+            operation: Some(AttributeOperation::new(operator, value, case_insensitive)),
         }))
     }
 
     /// The simple selectors, in the order they were added.
     pub fn parts(&self) -> &[Simple] {
         &self.parts
-    }
-
-    fn sort_by_cost(&mut self) {
-        self.parts.sort_by_key(Simple::cost);
     }
 }
 
@@ -267,18 +269,59 @@ pub enum IndexKey {
 /// (the last element of a query chain).
 ///
 /// Cloning is cheap (one reference count): rules made from one selector list
-/// and nested rules share their selectors.
+/// and nested rules share their selectors. A selector is two allocations
+/// whatever its shape: its simple selectors sit in one list, compound after
+/// compound, and up to [`INLINE_COMPOUNDS`] compound boundaries and
+/// combinators are stored inline.
 #[derive(Clone, Debug, serde::Deserialize)]
 #[serde(from = "SelectorParts")]
 pub struct Selector {
     inner: Arc<SelectorInner>,
 }
 
+/// How many compounds a selector stores without a separate allocation.
+pub const INLINE_COMPOUNDS: usize = 4;
+
 #[derive(Debug, PartialEq)]
 struct SelectorInner {
-    compounds: Vec<Compound>,
-    combinators: Vec<Combinator>,
+    /// Every simple selector, compound after compound, left to right.
+    parts: Vec<Simple>,
+    /// Where each compound ends in `parts`.
+    ends: Spill<u32>,
+    /// `combinators[i]` joins compound `i` and compound `i + 1`.
+    combinators: Spill<Combinator>,
     specificity: Specificity,
+}
+
+/// A short list stored inline, or on the heap when longer than [`INLINE_COMPOUNDS`].
+#[derive(Debug, PartialEq)]
+enum Spill<T> {
+    Inline([T; INLINE_COMPOUNDS], u8),
+    Heap(Vec<T>),
+}
+
+impl<T: Copy> Spill<T> {
+    /// `len` copies of `fill`.
+    fn filled(len: usize, fill: T) -> Self {
+        match u8::try_from(len) {
+            Ok(short) if len <= INLINE_COMPOUNDS => Spill::Inline([fill; INLINE_COMPOUNDS], short),
+            _ => Spill::Heap(vec![fill; len]),
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Spill::Inline(items, len) => &mut items[..usize::from(*len)],
+            Spill::Heap(items) => items,
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Spill::Inline(items, len) => &items[..usize::from(*len)],
+            Spill::Heap(items) => items,
+        }
+    }
 }
 
 impl PartialEq for Selector {
@@ -290,8 +333,8 @@ impl PartialEq for Selector {
 impl serde::Serialize for Selector {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         SelectorPartsRef {
-            compounds: &self.inner.compounds,
-            combinators: &self.inner.combinators,
+            compounds: CompoundsRef(self),
+            combinators: self.combinators(),
         }
         .serialize(serializer)
     }
@@ -306,41 +349,63 @@ impl Selector {
     /// Builds a selector from compounds and the combinators between them
     /// (`combinators.len() + 1 == compounds.len()`; extra entries are ignored,
     /// missing ones become descendant combinators).
-    pub fn from_parts(mut compounds: Vec<Compound>, mut combinators: Vec<Combinator>) -> Self {
-        if compounds.is_empty() {
-            compounds.push(Compound::new());
+    pub fn from_parts(compounds: Vec<Compound>, combinators: Vec<Combinator>) -> Self {
+        let total = compounds.iter().map(|c| c.parts.len()).sum();
+        let mut parts = Vec::with_capacity(total);
+        let mut ends = Vec::with_capacity(compounds.len());
+        for compound in compounds {
+            parts.extend(compound.parts);
+            ends.push(parts.len());
         }
-        combinators.resize(compounds.len() - 1, Combinator::Descendant);
-        for compound in &mut compounds {
-            compound.sort_by_cost();
+        Self::from_flat(parts, &ends, &combinators)
+    }
+
+    /// Builds a selector from its simple selectors laid out compound after
+    /// compound: compound `i` ends at `ends[i]` in `parts`. Boundaries that go
+    /// backwards or past the end are clamped; parts after the last boundary
+    /// join the last compound. Combinators are as in [`Selector::from_parts`].
+    pub fn from_flat(mut parts: Vec<Simple>, ends: &[usize], combinators: &[Combinator]) -> Self {
+        let count = ends.len().max(1);
+        let mut bounds = Spill::filled(count, 0u32);
+        let mut start = 0;
+        for (index, bound) in bounds.as_mut_slice().iter_mut().enumerate() {
+            let end = match ends.get(index) {
+                Some(&end) if index + 1 < count => end.clamp(start, parts.len()),
+                _ => parts.len(),
+            };
+            parts[start..end].sort_by_key(Simple::cost);
+            *bound = u32::try_from(end).unwrap_or(u32::MAX);
+            start = end;
         }
-        let specificity = compounds
-            .iter()
-            .flat_map(|c| c.parts.iter())
-            .map(Specificity::of)
-            .sum();
+        let mut joins = Spill::filled(count - 1, Combinator::Descendant);
+        for (join, combinator) in joins.as_mut_slice().iter_mut().zip(combinators) {
+            *join = *combinator;
+        }
+        let specificity = parts.iter().map(Specificity::of).sum();
         Self {
             inner: Arc::new(SelectorInner {
-                compounds,
-                combinators,
+                parts,
+                ends: bounds,
+                combinators: joins,
                 specificity,
             }),
         }
     }
 
     fn push(self, combinator: Combinator, compound: Compound) -> Self {
-        let SelectorInner {
-            mut compounds,
-            mut combinators,
-            ..
-        } = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| SelectorInner {
-            compounds: shared.compounds.clone(),
-            combinators: shared.combinators.clone(),
-            specificity: shared.specificity,
-        });
-        compounds.push(compound);
+        let mut parts = self.inner.parts.clone();
+        let mut ends: Vec<usize> = self
+            .inner
+            .ends
+            .as_slice()
+            .iter()
+            .map(|&e| e as usize)
+            .collect();
+        let mut combinators = self.combinators().to_vec();
+        parts.extend(compound.parts);
+        ends.push(parts.len());
         combinators.push(combinator);
-        Self::from_parts(compounds, combinators)
+        Self::from_flat(parts, &ends, &combinators)
     }
 
     /// Appends `compound` as a descendant (`self compound`).
@@ -367,14 +432,31 @@ impl Selector {
         self.push(Combinator::LaterSibling, compound)
     }
 
-    /// The compounds, left to right.
-    pub fn compounds(&self) -> &[Compound] {
-        &self.inner.compounds
+    /// How many compounds the selector has (at least one).
+    pub fn compound_count(&self) -> usize {
+        self.inner.ends.as_slice().len()
     }
 
-    /// The combinators; `combinators()[i]` joins `compounds()[i]` and `compounds()[i + 1]`.
+    /// The simple selectors of compound `index` (0 is the left-most), cheap
+    /// ones first.
+    pub fn compound(&self, index: usize) -> &[Simple] {
+        let ends = self.inner.ends.as_slice();
+        let end = ends.get(index).map_or(0, |&e| e as usize);
+        let start = match index.checked_sub(1) {
+            Some(before) => ends.get(before).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        self.inner.parts.get(start..end).unwrap_or(&[])
+    }
+
+    /// The compounds, left to right, each as its simple selectors.
+    pub fn compounds(&self) -> impl DoubleEndedIterator<Item = &[Simple]> + ExactSizeIterator {
+        (0..self.compound_count()).map(|index| self.compound(index))
+    }
+
+    /// The combinators; `combinators()[i]` joins compounds `i` and `i + 1`.
     pub fn combinators(&self) -> &[Combinator] {
-        &self.inner.combinators
+        self.inner.combinators.as_slice()
     }
 
     /// Identifies this selector and its clones (not equal selectors made
@@ -390,11 +472,9 @@ impl Selector {
 
     /// The rule-index key from the subject compound: id, else hint, else type.
     pub fn index_key(&self) -> IndexKey {
-        let Some(subject) = self.inner.compounds.last() else {
-            return IndexKey::Universal;
-        };
+        let subject = self.compound(self.compound_count().saturating_sub(1));
         let mut key = IndexKey::Universal;
-        for part in &subject.parts {
+        for part in subject {
             match (part, &key) {
                 (Simple::Id(id), _) => return IndexKey::Id(id.clone()),
                 (Simple::Hint(hint), IndexKey::Universal | IndexKey::Type(_)) => {
@@ -408,6 +488,26 @@ impl Selector {
     }
 }
 
+/// Serialises a selector's compounds as a list of lists of simple selectors.
+struct CompoundsRef<'a>(&'a Selector);
+
+impl serde::Serialize for CompoundsRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.compound_count()))?;
+        for compound in self.0.compounds() {
+            seq.serialize_element(&PartsRef { parts: compound })?;
+        }
+        seq.end()
+    }
+}
+
+/// Serialises like [`Compound`].
+#[derive(serde::Serialize)]
+struct PartsRef<'a> {
+    parts: &'a [Simple],
+}
+
 /// The serialised form of a [`Selector`] (its cached fields are recomputed on load).
 #[derive(serde::Deserialize)]
 struct SelectorParts {
@@ -417,7 +517,7 @@ struct SelectorParts {
 
 #[derive(serde::Serialize)]
 struct SelectorPartsRef<'a> {
-    compounds: &'a [Compound],
+    compounds: CompoundsRef<'a>,
     combinators: &'a [Combinator],
 }
 

@@ -5,7 +5,7 @@ use std::fmt::{self, Write as _};
 
 impl fmt::Display for Selector {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, compound) in self.compounds().iter().enumerate() {
+        for (i, compound) in self.compounds().enumerate() {
             if i > 0 {
                 f.write_str(match self.combinators()[i - 1] {
                     Combinator::Descendant => " ",
@@ -14,7 +14,7 @@ impl fmt::Display for Selector {
                     Combinator::LaterSibling => " ~ ",
                 })?;
             }
-            write!(f, "{compound}")?;
+            write_compound(f, compound)?;
         }
         Ok(())
     }
@@ -22,23 +22,27 @@ impl fmt::Display for Selector {
 
 impl fmt::Display for Compound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.parts().is_empty() {
-            return f.write_char('*');
-        }
-        // Canonical CSS order: type or `*`, id, hints, attributes, pseudo-classes.
-        let mut parts: Vec<&Simple> = self.parts().iter().collect();
-        parts.sort_by_key(|part| match part {
-            Simple::Type(_) | Simple::Universal => 0,
-            Simple::Id(_) => 1,
-            Simple::Hint(_) => 2,
-            Simple::Attribute(_) => 3,
-            _ => 4,
-        });
-        for part in parts {
-            write!(f, "{part}")?;
-        }
-        Ok(())
+        write_compound(f, self.parts())
     }
+}
+
+fn write_compound(f: &mut fmt::Formatter<'_>, compound: &[Simple]) -> fmt::Result {
+    if compound.is_empty() {
+        return f.write_char('*');
+    }
+    // Canonical CSS order: type or `*`, id, hints, attributes, pseudo-classes.
+    let mut parts: Vec<&Simple> = compound.iter().collect();
+    parts.sort_by_key(|part| match part {
+        Simple::Type(_) | Simple::Universal => 0,
+        Simple::Id(_) => 1,
+        Simple::Hint(_) => 2,
+        Simple::Attribute(_) => 3,
+        _ => 4,
+    });
+    for part in parts {
+        write!(f, "{part}")?;
+    }
+    Ok(())
 }
 
 fn write_list(f: &mut fmt::Formatter<'_>, name: &str, list: &[Selector]) -> fmt::Result {

@@ -35,8 +35,8 @@ mod specificity;
 mod state;
 
 pub use ast::{
-    AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Compound, IndexKey,
-    NthIndex, Selector, Simple,
+    AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Compound,
+    INLINE_COMPOUNDS, IndexKey, NthIndex, Selector, Simple,
 };
 pub use matching::{AttributeRef, Element, Position, matches, matches_any};
 pub use name::{Name, mix64};

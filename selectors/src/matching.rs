@@ -13,7 +13,7 @@
 //! (the classic scheme browsers use), so a failure that no farther ancestor
 //! could fix stops the climb instead of retrying it.
 
-use crate::ast::{AttributeOperator, AttributeSelector, Combinator, Compound, Selector, Simple};
+use crate::ast::{AttributeOperator, AttributeSelector, Combinator, Selector, Simple};
 use crate::name::Name;
 use crate::state::{Direction, State};
 
@@ -62,7 +62,7 @@ pub trait Element: Sized {
 
 /// Whether `selector` matches `element`.
 pub fn matches<E: Element>(selector: &Selector, element: &E) -> bool {
-    let last = selector.compounds().len() - 1;
+    let last = selector.compound_count() - 1;
     matches!(match_from(selector, last, element), Outcome::Matched)
 }
 
@@ -85,8 +85,7 @@ enum Outcome {
 }
 
 fn match_from<E: Element>(selector: &Selector, index: usize, element: &E) -> Outcome {
-    let compounds = selector.compounds();
-    if !matches_compound(&compounds[index], element) {
+    if !matches_compound(selector.compound(index), element) {
         return Outcome::RetryLaterSibling;
     }
     if index == 0 {
@@ -120,11 +119,8 @@ fn next_candidate<E: Element>(element: &E, combinator: Combinator) -> Option<E> 
     }
 }
 
-fn matches_compound<E: Element>(compound: &Compound, element: &E) -> bool {
-    compound
-        .parts()
-        .iter()
-        .all(|part| matches_simple(part, element))
+fn matches_compound<E: Element>(compound: &[Simple], element: &E) -> bool {
+    compound.iter().all(|part| matches_simple(part, element))
 }
 
 fn matches_simple<E: Element>(simple: &Simple, element: &E) -> bool {

@@ -17,7 +17,7 @@ pub struct Name {
 
 impl Name {
     /// Makes a name from text, keeping its case. Names are atoms: equal text
-    /// made anywhere in the process shares one allocation (see [`atoms`]).
+    /// made anywhere in the process shares one allocation (a bounded atom table).
     pub fn new(text: &str) -> Self {
         let hash = hash_str(text);
         Self {
@@ -129,7 +129,7 @@ impl serde::de::Visitor<'_> for NameVisitor {
 /// grows past [`atoms::LIMIT`] entries, texts no longer used by any name are
 /// dropped from it, so a long editing session that sees many short-lived
 /// names does not grow it without end.
-pub mod atoms {
+pub(crate) mod atoms {
     use std::collections::HashMap;
     use std::hash::BuildHasherDefault;
     use std::sync::{Arc, Mutex, PoisonError};
@@ -180,7 +180,8 @@ pub mod atoms {
         shared
     }
 
-    /// How many texts the table holds (for tests).
+    /// How many texts the table holds.
+    #[cfg(test)]
     pub fn len() -> usize {
         TABLE
             .lock()

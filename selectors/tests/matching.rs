@@ -915,3 +915,59 @@ fn selectors_round_trip_through_serde() {
     assert_eq!(back.specificity(), selector.specificity());
     assert_eq!(back.to_string(), "window.dark #ok[value=\"3\"] > :is(a)");
 }
+
+#[test]
+fn selectors_longer_than_the_inline_storage_keep_every_compound() {
+    // `a > b > c > d > e > f`: more compounds than are stored inline.
+    let names = ["a", "b", "c", "d", "e", "f"];
+    assert!(names.len() > union_selectors::INLINE_COMPOUNDS);
+    let selector = names[1..]
+        .iter()
+        .fold(single(c().type_name(names[0])), |s, n| {
+            s.child(c().type_name(n))
+        });
+    assert_eq!(selector.compound_count(), names.len());
+    assert_eq!(selector.to_string(), "a > b > c > d > e > f");
+    assert_eq!(selector.combinators(), &[Combinator::Child; 5]);
+    let chain = |types: [&'static str; 6]| Forest {
+        nodes: types
+            .iter()
+            .enumerate()
+            .map(|(index, ty)| Node {
+                ty,
+                parent: index.checked_sub(1),
+                ..Node::default()
+            })
+            .collect(),
+        direction: Direction::Ltr,
+    };
+    let target = |forest: &Forest| matches(&selector, &Handle { forest, index: 5 });
+    assert!(target(&chain(["a", "b", "c", "d", "e", "f"])));
+    assert!(!target(&chain(["a", "b", "x", "d", "e", "f"])));
+    assert!(!target(&chain(["x", "b", "c", "d", "e", "f"])));
+    let bytes = serde_json::to_string(&selector).unwrap_or_else(|e| panic!("{e}"));
+    let back: Selector = serde_json::from_str(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, selector);
+}
+
+#[test]
+fn flat_construction_clamps_bad_boundaries() {
+    let parts = vec![
+        Simple::Type(Name::lowercase("a")),
+        Simple::Hint(Name::new("x")),
+        Simple::Type(Name::lowercase("b")),
+    ];
+    let cases: &[(&[usize], &str)] = &[
+        (&[2, 3], "a.x b"),
+        // Parts after the last boundary join the last compound.
+        (&[1], "ab.x"),
+        (&[], "ab.x"),
+        (&[9, 1], "ab.x *"),
+        (&[0, 3], "* ab.x"),
+    ];
+    for (ends, expected) in cases {
+        let selector = Selector::from_flat(parts.clone(), ends, &[]);
+        assert_eq!(selector.to_string(), *expected, "ends {ends:?}");
+        assert_eq!(selector.combinators().len(), selector.compound_count() - 1);
+    }
+}
