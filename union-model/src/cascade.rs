@@ -200,7 +200,7 @@ pub fn cascade_element(
                     let lookup = |name: &str| result.custom.get(name).cloned();
                     match custom::substitute(deferred.text(), &lookup)
                         .map_err(|_| ())
-                        .and_then(|text| deferred.parse(&text).map_err(|_| ()))
+                        .and_then(|text| deferred.parse(id, &text).map_err(|_| ()))
                     {
                         Ok(slot) => slot,
                         // Invalid at computed-value time: inherited leaves inherit, others are unset.

@@ -20,9 +20,10 @@ use std::sync::Arc;
 pub trait DeferredValue: Send + Sync + fmt::Debug {
     /// The declared text, with its `var()` references.
     fn text(&self) -> &str;
-    /// Parses the substituted text into this declaration's leaf value
-    /// (`Slot::None` for `none`).
-    fn parse(&self, substituted: &str) -> Result<Slot<Value>, String>;
+    /// Parses the substituted text into the value of `property`, the leaf
+    /// the declaration sets (`Slot::None` for `none`). One deferred value
+    /// can serve every longhand of a shorthand: the declaration says which.
+    fn parse(&self, property: PropertyId, substituted: &str) -> Result<Slot<Value>, String>;
     /// The value as `Any`, so its input can recognise its own values (to
     /// cache them, for instance).
     fn as_any(&self) -> &dyn std::any::Any;

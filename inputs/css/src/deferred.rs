@@ -7,15 +7,15 @@ use std::path::Path;
 use std::sync::Arc;
 use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Slot, Value};
 
-/// A deferred value: the declaration's text and which leaf it decides.
+/// A deferred value: the declaration's text and the shorthand it was
+/// written for. Every longhand of the shorthand shares it; the declaration
+/// holding it says which leaf it decides.
 #[derive(Debug)]
 pub struct CssDeferred {
     /// The declared text.
     pub text: Arc<str>,
     /// The shorthand the text was written for, when it was a shorthand.
     pub shorthand: Option<&'static str>,
-    /// The leaf this declaration decides.
-    pub longhand: PropertyId,
     /// The folder `url()`s are relative to.
     pub base_dir: Arc<Path>,
     /// The embedding input's image functions.
@@ -31,7 +31,7 @@ impl DeferredValue for CssDeferred {
         self
     }
 
-    fn parse(&self, substituted: &str) -> Result<Slot<Value>, String> {
+    fn parse(&self, longhand: PropertyId, substituted: &str) -> Result<Slot<Value>, String> {
         let context = ValueContext {
             base_dir: &self.base_dir,
             images: self.images.as_deref(),
@@ -39,7 +39,7 @@ impl DeferredValue for CssDeferred {
         let keyword = substituted.trim().to_ascii_lowercase();
         match &self.shorthand {
             None => {
-                let type_name = self.longhand.info().value_type;
+                let type_name = longhand.info().value_type;
                 match parse_value(type_name, substituted, context) {
                     Ok(value) => Ok(Slot::Set(value)),
                     Err(_) if keyword == "none" => Ok(Slot::None),
@@ -51,7 +51,7 @@ impl DeferredValue for CssDeferred {
                 let expanded = shorthand::expand(name, substituted, context)?;
                 let value = expanded
                     .into_iter()
-                    .find(|(id, _)| *id == self.longhand)
+                    .find(|(id, _)| *id == longhand)
                     .map(|(_, v)| v);
                 Ok(match value {
                     Some(Some(value)) => Slot::Set(value),
@@ -76,7 +76,6 @@ impl DeferredTable {
         &mut self,
         text: &str,
         shorthand: Option<&'static str>,
-        longhand: PropertyId,
         base_dir: &Arc<Path>,
         images: &Option<Arc<dyn ImageFunctions>>,
     ) -> Arc<CssDeferred> {
@@ -87,8 +86,7 @@ impl DeferredTable {
         };
         let existing = self.by_text.get(text).and_then(|list| {
             list.iter().find(|d| {
-                d.longhand == longhand
-                    && d.shorthand == shorthand
+                d.shorthand == shorthand
                     && Arc::ptr_eq(&d.base_dir, base_dir)
                     && same_images(&d.images)
             })
@@ -103,7 +101,6 @@ impl DeferredTable {
         let made = Arc::new(CssDeferred {
             text: shared_text,
             shorthand,
-            longhand,
             base_dir: Arc::clone(base_dir),
             images: images.clone(),
         });
@@ -138,10 +135,10 @@ pub fn declarations(
                 }
             },
         };
+    let deferred: Arc<dyn DeferredValue> = table.get(text, shorthand, base_dir, images);
     for &longhand in longhands {
-        let deferred = table.get(text, shorthand, longhand, base_dir, images);
         out.push(
-            Declaration::new(longhand, DeclaredValue::Deferred(deferred))
+            Declaration::new(longhand, DeclaredValue::Deferred(Arc::clone(&deferred)))
                 .map_err(|e| e.to_string())?,
         );
     }

@@ -1,0 +1,322 @@
+//! The compiled-theme cache: a compiled stylesheet stored in a binary file
+//! under `$XDG_CACHE_HOME/union/css/`, so a theme loads without parsing.
+//!
+//! An entry is keyed by the entry file's path and records every file the
+//! theme read with its size, modification time and content hash, the
+//! model's [`SCHEMA_HASH`] and a hash of this module's own source (so a
+//! change to the data model or to the cache format invalidates every entry
+//! without anyone bumping a version). An entry is used only if all of them
+//! still match; a missing, stale or corrupt entry is ignored and rebuilt.
+//! Themes with errors are never stored. Writes go to a temporary file that is
+//! renamed into place, so readers never see half an entry.
+//!
+//! An entry is a header (the key) followed by the body, so a stale entry is
+//! rejected before its rules are read. The body stores selectors and
+//! declaration blocks as flat tables ([`selectors`], [`blocks`]): loading
+//! makes few allocations, which is most of what a warm start costs.
+
+mod blocks;
+mod selectors;
+
+use crate::compile::Compiled;
+use blocks::{BlockTable, BlockWriter};
+use selectors::{SelectorTable, SelectorWriter};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use union_model::values::{ColorRole, ColorSet, Rgba};
+use union_model::{
+    Condition, Diagnostic, Importance, Rule, SCHEMA_HASH, SourceLocation, ThemeMetadata,
+};
+
+/// What identifies the cache format: the source of this module.
+const FORMAT_HASH: u64 = fnv(include_str!("mod.rs").as_bytes())
+    ^ fnv(include_str!("selectors.rs").as_bytes()).rotate_left(21)
+    ^ fnv(include_str!("blocks.rs").as_bytes()).rotate_left(42);
+
+const MAGIC: [u8; 8] = *b"UNIONCSS";
+
+const fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct FileStamp {
+    path: PathBuf,
+    size: u64,
+    modified_ns: u128,
+    content: u64,
+}
+
+/// A content hash for change detection (not for adversaries): eight bytes
+/// per step, so re-checking a theme's files stays far below parsing them.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+    }
+    hash
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let metadata = file.metadata().ok()?;
+        let modified_ns = metadata
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
+        file.read_to_end(&mut bytes).ok()?;
+        let content = content_hash(&bytes);
+        Some(FileStamp {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            modified_ns,
+            content,
+        })
+    }
+}
+
+/// A rule's location: an index into the entry's files, line and column.
+#[derive(Serialize, Deserialize)]
+struct CachedLocation {
+    file: u32,
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedRule {
+    selector: u32,
+    block: u32,
+    condition: Option<u32>,
+    important: bool,
+    location: Option<CachedLocation>,
+}
+
+/// What an entry is keyed by: read and checked before the body.
+#[derive(Serialize, Deserialize)]
+struct Header {
+    magic: [u8; 8],
+    format: u64,
+    schema: u64,
+    entry: PathBuf,
+    files: Vec<FileStamp>,
+}
+
+/// The compiled theme.
+#[derive(Serialize, Deserialize)]
+struct Body {
+    selectors: SelectorTable,
+    blocks: BlockTable,
+    conditions: Vec<Condition>,
+    rules: Vec<CachedRule>,
+    palette: Vec<(ColorSet, ColorRole, Rgba)>,
+    metadata: ThemeMetadata,
+    extends: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A folder of compiled-theme cache entries.
+#[derive(Clone, Debug)]
+pub struct ThemeCache {
+    dir: PathBuf,
+}
+
+impl ThemeCache {
+    /// A cache in `dir` (created when the first entry is stored).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// `$XDG_CACHE_HOME/union/css`, or `~/.cache/union/css`.
+    pub fn default_location() -> Option<Self> {
+        let base = std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))?;
+        Some(Self::new(base.join("union/css")))
+    }
+
+    fn file_for(&self, entry: &Path) -> PathBuf {
+        self.dir.join(format!(
+            "{:016x}.bin",
+            fnv(entry.as_os_str().as_encoded_bytes())
+        ))
+    }
+
+    /// The cached compilation of the stylesheet at `entry`, if one is still valid.
+    pub fn load(&self, entry: &Path) -> Option<Compiled> {
+        let bytes = std::fs::read(self.file_for(entry)).ok()?;
+        let (header, body) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
+        let valid = header.magic == MAGIC
+            && header.format == FORMAT_HASH
+            && header.schema == SCHEMA_HASH
+            && header.entry == entry
+            && header
+                .files
+                .iter()
+                .all(|stamp| FileStamp::of(&stamp.path).as_ref() == Some(stamp));
+        if !valid {
+            return None;
+        }
+        let body: Body = postcard::from_bytes(body).ok()?;
+        let files: Vec<Arc<Path>> = header
+            .files
+            .iter()
+            .map(|f| Arc::from(f.path.as_path()))
+            .collect();
+        let conditions: Vec<Arc<Condition>> = body.conditions.into_iter().map(Arc::new).collect();
+        let selectors = body.selectors.restore()?;
+        let blocks = body.blocks.restore()?;
+        let mut compiled = Compiled {
+            files: header.files.into_iter().map(|f| f.path).collect(),
+            diagnostics: body.diagnostics,
+            metadata: body.metadata,
+            extends: body.extends,
+            ..Compiled::default()
+        };
+        for (set, role, color) in body.palette {
+            compiled.palette.set(set, role, color);
+        }
+        compiled.rules.reserve(body.rules.len());
+        for rule in body.rules {
+            let (declarations, custom) = blocks.get(rule.block as usize)?;
+            let location = match rule.location {
+                Some(at) => Some(SourceLocation {
+                    file: Arc::clone(files.get(at.file as usize)?),
+                    line: at.line,
+                    column: at.column,
+                }),
+                None => None,
+            };
+            let condition = match rule.condition {
+                Some(index) => Some(Arc::clone(conditions.get(index as usize)?)),
+                None => None,
+            };
+            compiled.rules.push(Rule {
+                selector: selectors.get(rule.selector as usize)?.clone(),
+                declarations: Arc::clone(declarations),
+                custom: Arc::clone(custom),
+                condition,
+                importance: if rule.important {
+                    Importance::Important
+                } else {
+                    Importance::Normal
+                },
+                location,
+            });
+        }
+        Some(compiled)
+    }
+
+    /// Stores a compilation (not when it has errors). Failures to write are
+    /// ignored: the cache is an optimisation, never a requirement.
+    pub fn store(&self, entry: &Path, compiled: &Compiled) {
+        if compiled.diagnostics.iter().any(Diagnostic::is_error) {
+            return;
+        }
+        let Some(files) = compiled
+            .files
+            .iter()
+            .map(|p| FileStamp::of(p))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return;
+        };
+        // Rules of one selector list share their declarations, nested rules
+        // share selectors, and `@media` blocks share conditions: store each once.
+        let file_index: std::collections::HashMap<&Path, u32> = compiled
+            .files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| (file.as_path(), u32::try_from(index).unwrap_or(u32::MAX)))
+            .collect();
+        let mut selectors = SelectorWriter::default();
+        let mut blocks = BlockWriter::default();
+        let mut conditions: Vec<Condition> = Vec::new();
+        let mut condition_of: std::collections::HashMap<*const Condition, u32> =
+            std::collections::HashMap::new();
+        let mut rules = Vec::with_capacity(compiled.rules.len());
+        for rule in &compiled.rules {
+            let Some(block) = blocks.add(rule) else {
+                return;
+            };
+            let location = match &rule.location {
+                Some(at) => {
+                    let Some(file) = file_index.get(&*at.file) else {
+                        return;
+                    };
+                    Some(CachedLocation {
+                        file: *file,
+                        line: at.line,
+                        column: at.column,
+                    })
+                }
+                None => None,
+            };
+            let condition = rule.condition.as_ref().map(|condition| {
+                *condition_of
+                    .entry(Arc::as_ptr(condition))
+                    .or_insert_with(|| {
+                        conditions.push((**condition).clone());
+                        u32::try_from(conditions.len() - 1).unwrap_or(u32::MAX)
+                    })
+            });
+            rules.push(CachedRule {
+                selector: selectors.add(&rule.selector),
+                block,
+                condition,
+                important: rule.importance == Importance::Important,
+                location,
+            });
+        }
+        let header = Header {
+            magic: MAGIC,
+            format: FORMAT_HASH,
+            schema: SCHEMA_HASH,
+            entry: entry.to_path_buf(),
+            files,
+        };
+        let body = Body {
+            selectors: selectors.finish(),
+            blocks: blocks.finish(),
+            conditions,
+            rules,
+            palette: compiled.palette.entries().collect(),
+            metadata: compiled.metadata.clone(),
+            extends: compiled.extends.clone(),
+            diagnostics: compiled.diagnostics.clone(),
+        };
+        let Ok(header) = postcard::to_stdvec(&header) else {
+            return;
+        };
+        let Ok(bytes) = postcard::to_extend(&body, header) else {
+            return;
+        };
+        let target = self.file_for(entry);
+        let temporary = target.with_extension(format!("tmp{}", std::process::id()));
+        let written =
+            std::fs::create_dir_all(&self.dir).is_ok() && std::fs::write(&temporary, bytes).is_ok();
+        if !written || std::fs::rename(&temporary, &target).is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+}

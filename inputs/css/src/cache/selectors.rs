@@ -1,0 +1,206 @@
+//! Selectors in a cache entry: every simple selector of the entry in one
+//! list, names stored once and referred to by index, nested selector lists
+//! (`:not()`, `:is()`, `:where()`) referring to selectors stored before them.
+//! Restoring makes one [`Name`] per distinct name and two allocations per
+//! selector.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use union_model::selectors::{
+    AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Direction, Name,
+    NthIndex, Selector, Simple, State,
+};
+
+/// A [`Simple`] with names and nested selectors as indices.
+#[derive(Serialize, Deserialize)]
+enum CachedSimple {
+    Universal,
+    Type(u32),
+    Id(u32),
+    Hint(u32),
+    State(State),
+    Attribute {
+        name: u32,
+        operation: Option<(AttributeOperator, u32, bool)>,
+    },
+    FirstChild,
+    LastChild,
+    OnlyChild,
+    NthChild(NthIndex),
+    NthLastChild(NthIndex),
+    Root,
+    Dir(Direction),
+    Not(Vec<u32>),
+    Is(Vec<u32>),
+    Where(Vec<u32>),
+}
+
+/// The selectors of an entry.
+#[derive(Serialize, Deserialize, Default)]
+pub(super) struct SelectorTable {
+    /// Names and attribute values.
+    names: Vec<String>,
+    /// Every simple selector, selector after selector.
+    simples: Vec<CachedSimple>,
+    /// Each selector's compound count.
+    compounds: Vec<u32>,
+    /// Where each compound ends, counted from its selector's first simple.
+    ends: Vec<u32>,
+    /// The combinators, selector after selector.
+    combinators: Vec<Combinator>,
+}
+
+/// Builds a [`SelectorTable`], storing a shared selector once.
+#[derive(Default)]
+pub(super) struct SelectorWriter {
+    table: SelectorTable,
+    name_of: HashMap<String, u32>,
+    selector_of: HashMap<*const (), u32>,
+}
+
+fn index_of(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+impl SelectorWriter {
+    fn name(&mut self, text: &str) -> u32 {
+        if let Some(index) = self.name_of.get(text) {
+            return *index;
+        }
+        let index = index_of(self.table.names.len());
+        self.table.names.push(text.to_owned());
+        self.name_of.insert(text.to_owned(), index);
+        index
+    }
+
+    fn list(&mut self, list: &[Selector]) -> Vec<u32> {
+        list.iter().map(|s| self.add(s)).collect()
+    }
+
+    /// The selector's index (nested selectors are added first).
+    pub(super) fn add(&mut self, selector: &Selector) -> u32 {
+        if let Some(index) = self.selector_of.get(&selector.identity()) {
+            return *index;
+        }
+        let mut simples = Vec::new();
+        for simple in selector.compounds().flatten() {
+            simples.push(self.simple(simple));
+        }
+        let mut end = 0;
+        for compound in selector.compounds() {
+            end += compound.len();
+            self.table.ends.push(index_of(end));
+        }
+        self.table.simples.extend(simples);
+        self.table
+            .combinators
+            .extend_from_slice(selector.combinators());
+        self.table
+            .compounds
+            .push(index_of(selector.compound_count()));
+        let index = index_of(self.table.compounds.len() - 1);
+        self.selector_of.insert(selector.identity(), index);
+        index
+    }
+
+    fn simple(&mut self, simple: &Simple) -> CachedSimple {
+        match simple {
+            Simple::Universal => CachedSimple::Universal,
+            Simple::Type(name) => CachedSimple::Type(self.name(name.as_str())),
+            Simple::Id(name) => CachedSimple::Id(self.name(name.as_str())),
+            Simple::Hint(name) => CachedSimple::Hint(self.name(name.as_str())),
+            Simple::State(state) => CachedSimple::State(*state),
+            Simple::Attribute(attribute) => CachedSimple::Attribute {
+                name: self.name(attribute.name.as_str()),
+                operation: attribute
+                    .operation
+                    .as_ref()
+                    .map(|op| (op.operator, self.name(&op.value), op.case_insensitive)),
+            },
+            Simple::FirstChild => CachedSimple::FirstChild,
+            Simple::LastChild => CachedSimple::LastChild,
+            Simple::OnlyChild => CachedSimple::OnlyChild,
+            Simple::NthChild(nth) => CachedSimple::NthChild(*nth),
+            Simple::NthLastChild(nth) => CachedSimple::NthLastChild(*nth),
+            Simple::Root => CachedSimple::Root,
+            Simple::Dir(direction) => CachedSimple::Dir(*direction),
+            Simple::Not(list) => CachedSimple::Not(self.list(list)),
+            Simple::Is(list) => CachedSimple::Is(self.list(list)),
+            Simple::Where(list) => CachedSimple::Where(self.list(list)),
+        }
+    }
+
+    pub(super) fn finish(self) -> SelectorTable {
+        self.table
+    }
+}
+
+impl SelectorTable {
+    /// Every selector, in table order; `None` when the table is inconsistent.
+    pub(super) fn restore(self) -> Option<Vec<Selector>> {
+        let names: Vec<Name> = self.names.iter().map(|n| Name::new(n)).collect();
+        let name = |index: u32| names.get(index as usize).cloned();
+        let mut selectors: Vec<Selector> = Vec::with_capacity(self.compounds.len());
+        let mut simples = self.simples.into_iter();
+        let mut ends = self.ends.iter();
+        let mut combinators = self.combinators.as_slice();
+        let mut bounds: Vec<usize> = Vec::new();
+        for &count in &self.compounds {
+            let count = count as usize;
+            bounds.clear();
+            for _ in 0..count {
+                bounds.push(*ends.next()? as usize);
+            }
+            let joins = combinators.get(..count.checked_sub(1)?)?;
+            combinators = &combinators[joins.len()..];
+            let total = bounds.last().copied().unwrap_or(0);
+            if total > simples.len() {
+                return None;
+            }
+            let mut parts = Vec::with_capacity(total);
+            for _ in 0..total {
+                let list = |indices: Vec<u32>| -> Option<Vec<Selector>> {
+                    indices
+                        .iter()
+                        .map(|&i| selectors.get(i as usize).cloned())
+                        .collect()
+                };
+                parts.push(match simples.next()? {
+                    CachedSimple::Universal => Simple::Universal,
+                    CachedSimple::Type(n) => Simple::Type(name(n)?),
+                    CachedSimple::Id(n) => Simple::Id(name(n)?),
+                    CachedSimple::Hint(n) => Simple::Hint(name(n)?),
+                    CachedSimple::State(state) => Simple::State(state),
+                    CachedSimple::Attribute {
+                        name: attribute,
+                        operation,
+                    } => Simple::Attribute(AttributeSelector {
+                        name: name(attribute)?,
+                        operation: match operation {
+                            Some((operator, value, case_insensitive)) => {
+                                Some(AttributeOperation::new(
+                                    operator,
+                                    self.names.get(value as usize)?,
+                                    case_insensitive,
+                                ))
+                            }
+                            None => None,
+                        },
+                    }),
+                    CachedSimple::FirstChild => Simple::FirstChild,
+                    CachedSimple::LastChild => Simple::LastChild,
+                    CachedSimple::OnlyChild => Simple::OnlyChild,
+                    CachedSimple::NthChild(nth) => Simple::NthChild(nth),
+                    CachedSimple::NthLastChild(nth) => Simple::NthLastChild(nth),
+                    CachedSimple::Root => Simple::Root,
+                    CachedSimple::Dir(direction) => Simple::Dir(direction),
+                    CachedSimple::Not(list_of) => Simple::Not(list(list_of)?),
+                    CachedSimple::Is(list_of) => Simple::Is(list(list_of)?),
+                    CachedSimple::Where(list_of) => Simple::Where(list(list_of)?),
+                });
+            }
+            selectors.push(Selector::from_flat(parts, &bounds, joins));
+        }
+        Some(selectors)
+    }
+}
