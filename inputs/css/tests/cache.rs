@@ -133,3 +133,42 @@ fn the_plugin_uses_the_cache() {
     assert_eq!(first, second);
     assert!(folder.cache().load(&main).is_some());
 }
+
+/// Every selector kind, nesting, shorthands with `var()`, `!important`,
+/// `@media` and custom properties.
+const EVERY_KIND: &str = "window { --accent: #3daee9; --gap: 4px }\n\
+    button.flat#ok:hover > label:not(.a, #b):is(icon, text) ~ *:nth-child(2n+1) { color: var(--accent) }\n\
+    a > b > c > d > e > f + g { padding: var(--gap) 2px !important; color: red }\n\
+    slider[value=\"3\"][orientation|=\"hor\" i]:where(:first-child, :last-child):only-child:root:dir(rtl) { border: 1px solid var(--accent) }\n\
+    :nth-last-child(-n+3), [lang] { margin: var(--gap) }\n\
+    label { color: inherit; background-color: none; border: none }\n\
+    @media (prefers-color-scheme: dark) and (pointer: coarse) { button { opacity: 0.9; border-radius: var(--gap) } }";
+
+#[test]
+fn every_rule_reads_back_exactly() {
+    let folder = Folder::new("exact");
+    let main = folder.write("main.css", EVERY_KIND);
+    let bundled = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../themes")
+            .join(name)
+            .join("style.css")
+            .canonicalize()
+            .unwrap()
+    };
+    for entry in [main, bundled("breeze"), bundled("breeze-dark")] {
+        let cache = folder.cache();
+        let compiled = compile_path(&entry);
+        assert!(compiled.diagnostics.is_empty(), "{:?}", compiled.diagnostics);
+        cache.store(&entry, &compiled);
+        let cached = cache.load(&entry).expect("a fresh entry is used");
+        assert_eq!(cached.rules.len(), compiled.rules.len());
+        for (read, written) in cached.rules.iter().zip(&compiled.rules) {
+            // Debug shows every field, deferred values included.
+            assert_eq!(format!("{read:?}"), format!("{written:?}"));
+            assert_eq!(read.selector.to_string(), written.selector.to_string());
+            assert_eq!(read.selector.specificity(), written.selector.specificity());
+        }
+        assert_eq!(format!("{:?}", cached.palette), format!("{:?}", compiled.palette));
+    }
+}
