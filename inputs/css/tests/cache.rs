@@ -159,7 +159,11 @@ fn every_rule_reads_back_exactly() {
     for entry in [main, bundled("breeze"), bundled("breeze-dark")] {
         let cache = folder.cache();
         let compiled = compile_path(&entry);
-        assert!(compiled.diagnostics.is_empty(), "{:?}", compiled.diagnostics);
+        assert!(
+            compiled.diagnostics.is_empty(),
+            "{:?}",
+            compiled.diagnostics
+        );
         cache.store(&entry, &compiled);
         let cached = cache.load(&entry).expect("a fresh entry is used");
         assert_eq!(cached.rules.len(), compiled.rules.len());
@@ -169,6 +173,33 @@ fn every_rule_reads_back_exactly() {
             assert_eq!(read.selector.to_string(), written.selector.to_string());
             assert_eq!(read.selector.specificity(), written.selector.specificity());
         }
-        assert_eq!(format!("{:?}", cached.palette), format!("{:?}", compiled.palette));
+        assert_eq!(
+            format!("{:?}", cached.palette),
+            format!("{:?}", compiled.palette)
+        );
     }
+}
+
+#[test]
+fn settled_files_are_trusted_by_their_record_and_edits_still_invalidate() {
+    let folder = Folder::new("settled");
+    let base = folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let old = std::fs::metadata(&base).unwrap().modified().unwrap();
+    // Files changed just before they are stamped are always re-read; wait
+    // until these have settled, so the check trusts their record.
+    std::thread::sleep(std::time::Duration::from_millis(3200));
+    let cache = folder.cache();
+    cache.store(&main, &compile_path(&main));
+    assert!(cache.load(&main).is_some());
+    // `touch` alone: the record changed, the content did not: still valid.
+    let file = std::fs::OpenOptions::new().write(true).open(&base).unwrap();
+    file.set_modified(std::time::SystemTime::now()).unwrap();
+    assert!(cache.load(&main).is_some(), "same content after touch");
+    // Same size, and the old modification time put back: the status-change
+    // time moved, so the content is compared and the edit is caught.
+    std::fs::write(&base, BASE.replace("black", "white")).unwrap();
+    let file = std::fs::OpenOptions::new().write(true).open(&base).unwrap();
+    file.set_modified(old).unwrap();
+    assert!(cache.load(&main).is_none(), "an edit hidden behind the old mtime");
 }

@@ -47,13 +47,37 @@ const fn fnv(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// What a theme file looked like when its entry was written.
+///
+/// Like Git's index, the check trusts the file system's own change record
+/// and reads the file only when that record cannot be trusted: a file whose
+/// size, modification and status-change times and inode all match, and
+/// whose times are well before the moment it was stamped, is unchanged (any
+/// write moves the status-change time, which no tool can set back). A file
+/// touched around the time it was stamped ("racily clean": time stamps are
+/// coarser than writes) or whose status changed is re-read and compared by
+/// content hash, so an edit is never missed and a `touch` or `chmod` alone
+/// does not discard the entry.
 #[derive(Serialize, Deserialize, PartialEq, Debug)]
 struct FileStamp {
     path: PathBuf,
     size: u64,
     modified_ns: u128,
+    status: Status,
     content: u64,
 }
+
+/// The file system's record of a file (ctime, inode and device on Unix).
+#[derive(Serialize, Deserialize, PartialEq, Debug, Clone, Copy, Default)]
+struct Status {
+    changed_ns: i128,
+    inode: u64,
+    device: u64,
+}
+
+/// How close to the stamping time a file time must be to need a content
+/// check: generous next to file-system time granularity (1 ns – 2 s).
+const RACY_WINDOW_NS: i128 = 3_000_000_000;
 
 /// A content hash for change detection (not for adversaries): eight bytes
 /// per step, so re-checking a theme's files stays far below parsing them.
@@ -72,26 +96,76 @@ fn content_hash(bytes: &[u8]) -> u64 {
     hash
 }
 
-impl FileStamp {
-    fn of(path: &Path) -> Option<FileStamp> {
-        use std::io::Read;
-        let mut file = std::fs::File::open(path).ok()?;
-        let metadata = file.metadata().ok()?;
-        let modified_ns = metadata
+fn modified_ns(metadata: &std::fs::Metadata) -> Option<u128> {
+    Some(
+        metadata
             .modified()
             .ok()?
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?
-            .as_nanos();
+            .as_nanos(),
+    )
+}
+
+#[cfg(unix)]
+fn status(metadata: &std::fs::Metadata) -> Status {
+    use std::os::unix::fs::MetadataExt;
+    Status {
+        changed_ns: i128::from(metadata.ctime()) * 1_000_000_000
+            + i128::from(metadata.ctime_nsec()),
+        inode: metadata.ino(),
+        device: metadata.dev(),
+    }
+}
+
+/// Without a status record every check reads the file.
+#[cfg(not(unix))]
+fn status(_: &std::fs::Metadata) -> Status {
+    Status::default()
+}
+
+fn now_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+}
+
+impl FileStamp {
+    /// Stamps a file: its record and its content hash.
+    fn of(path: &Path) -> Option<FileStamp> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let metadata = file.metadata().ok()?;
         let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
         file.read_to_end(&mut bytes).ok()?;
-        let content = content_hash(&bytes);
         Some(FileStamp {
             path: path.to_path_buf(),
             size: metadata.len(),
-            modified_ns,
-            content,
+            modified_ns: modified_ns(&metadata)?,
+            status: status(&metadata),
+            content: content_hash(&bytes),
         })
+    }
+
+    /// Whether the file is still the one stamped at `stamped_ns`.
+    fn unchanged(&self, stamped_ns: i128) -> bool {
+        let Ok(metadata) = std::fs::metadata(&self.path) else {
+            return false;
+        };
+        if metadata.len() != self.size {
+            return false;
+        }
+        let status_now = status(&metadata);
+        let settled = |ns: i128| ns < stamped_ns - RACY_WINDOW_NS;
+        let trusted = cfg!(unix)
+            && status_now == self.status
+            && modified_ns(&metadata) == Some(self.modified_ns)
+            && settled(i128::try_from(self.modified_ns).unwrap_or(i128::MAX))
+            && settled(self.status.changed_ns);
+        trusted
+            || std::fs::read(&self.path).is_ok_and(|bytes| {
+                bytes.len() as u64 == self.size && content_hash(&bytes) == self.content
+            })
     }
 }
 
@@ -119,6 +193,8 @@ struct Header {
     format: u64,
     schema: u64,
     entry: PathBuf,
+    /// When the files were stamped (ns since the Unix epoch).
+    stamped_ns: i128,
     files: Vec<FileStamp>,
 }
 
@@ -173,7 +249,7 @@ impl ThemeCache {
             && header
                 .files
                 .iter()
-                .all(|stamp| FileStamp::of(&stamp.path).as_ref() == Some(stamp));
+                .all(|stamp| stamp.unchanged(header.stamped_ns));
         if !valid {
             return None;
         }
@@ -233,6 +309,9 @@ impl ThemeCache {
         if compiled.diagnostics.iter().any(Diagnostic::is_error) {
             return;
         }
+        // Taken before the files are read: a write after this moment is
+        // within the racy window, so it is caught by content.
+        let stamped_ns = now_ns();
         let Some(files) = compiled
             .files
             .iter()
@@ -293,6 +372,7 @@ impl ThemeCache {
             format: FORMAT_HASH,
             schema: SCHEMA_HASH,
             entry: entry.to_path_buf(),
+            stamped_ns,
             files,
         };
         let body = Body {
