@@ -201,5 +201,8 @@ fn settled_files_are_trusted_by_their_record_and_edits_still_invalidate() {
     std::fs::write(&base, BASE.replace("black", "white")).unwrap();
     let file = std::fs::OpenOptions::new().write(true).open(&base).unwrap();
     file.set_modified(old).unwrap();
-    assert!(cache.load(&main).is_none(), "an edit hidden behind the old mtime");
+    assert!(
+        cache.load(&main).is_none(),
+        "an edit hidden behind the old mtime"
+    );
 }

@@ -37,7 +37,10 @@ pub(super) struct BlockTable {
     strings: Vec<String>,
     folders: Vec<PathBuf>,
     deferred: Vec<CachedDeferred>,
-    /// Every declaration, block after block.
+    /// Every declaration, block after block: written after the entry's
+    /// body as a stream of `(property index, value)` pairs and read from
+    /// it straight into the blocks, so no list of them is ever built.
+    #[serde(skip)]
     declarations: Vec<(u16, CachedValue)>,
     /// Every custom property (name, value), block after block.
     custom: Vec<(StringIndex, StringIndex)>,
@@ -128,14 +131,20 @@ impl BlockWriter {
         Some(index)
     }
 
-    pub(super) fn finish(self) -> BlockTable {
-        self.table
+    /// The table and its declaration stream.
+    pub(super) fn finish(self) -> Option<(BlockTable, Vec<u8>)> {
+        let mut out = Vec::new();
+        for declaration in &self.table.declarations {
+            out = postcard::to_extend(declaration, out).ok()?;
+        }
+        Some((self.table, out))
     }
 }
 
 impl BlockTable {
-    /// Every block, in table order; `None` when the table is inconsistent.
-    pub(super) fn restore(self) -> Option<Vec<Restored>> {
+    /// Every block, in table order, its declarations read from `stream`;
+    /// `None` when the table or the stream is inconsistent.
+    pub(super) fn restore(self, mut stream: &[u8]) -> Option<Vec<Restored>> {
         let strings: Vec<Arc<str>> = self.strings.iter().map(|s| Arc::from(s.as_str())).collect();
         let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
         let folders: Vec<Arc<Path>> = self
@@ -162,14 +171,15 @@ impl BlockTable {
                 }))
             })
             .collect::<Option<_>>()?;
-        let mut declarations = self.declarations.into_iter();
         let mut custom = self.custom.iter();
         let mut scratch: Vec<Declaration> = Vec::new();
         let mut restored = Vec::with_capacity(self.blocks.len());
         for &(count, custom_count) in &self.blocks {
             scratch.clear();
             for _ in 0..count {
-                let (index, value) = declarations.next()?;
+                let ((index, value), rest) =
+                    postcard::take_from_bytes::<(u16, CachedValue)>(stream).ok()?;
+                stream = rest;
                 let id = *PropertyId::ALL.get(usize::from(index))?;
                 let value = match value {
                     CachedValue::Value(value) => DeclaredValue::Value(value),
@@ -193,6 +203,6 @@ impl BlockTable {
             };
             restored.push((scratch.drain(..).collect(), pairs));
         }
-        Some(restored)
+        stream.is_empty().then_some(restored)
     }
 }

@@ -198,7 +198,8 @@ struct Header {
     files: Vec<FileStamp>,
 }
 
-/// The compiled theme.
+/// The compiled theme (followed in the entry by its declaration stream,
+/// see [`blocks`]).
 #[derive(Serialize, Deserialize)]
 struct Body {
     selectors: SelectorTable,
@@ -253,7 +254,7 @@ impl ThemeCache {
         if !valid {
             return None;
         }
-        let body: Body = postcard::from_bytes(body).ok()?;
+        let (body, declarations) = postcard::take_from_bytes::<Body>(body).ok()?;
         let files: Vec<Arc<Path>> = header
             .files
             .iter()
@@ -261,7 +262,7 @@ impl ThemeCache {
             .collect();
         let conditions: Vec<Arc<Condition>> = body.conditions.into_iter().map(Arc::new).collect();
         let selectors = body.selectors.restore()?;
-        let blocks = body.blocks.restore()?;
+        let blocks = body.blocks.restore(declarations)?;
         let mut compiled = Compiled {
             files: header.files.into_iter().map(|f| f.path).collect(),
             diagnostics: body.diagnostics,
@@ -367,6 +368,9 @@ impl ThemeCache {
                 location,
             });
         }
+        let Some((blocks, declarations)) = blocks.finish() else {
+            return;
+        };
         let header = Header {
             magic: MAGIC,
             format: FORMAT_HASH,
@@ -377,7 +381,7 @@ impl ThemeCache {
         };
         let body = Body {
             selectors: selectors.finish(),
-            blocks: blocks.finish(),
+            blocks,
             conditions,
             rules,
             palette: compiled.palette.entries().collect(),
@@ -388,9 +392,10 @@ impl ThemeCache {
         let Ok(header) = postcard::to_stdvec(&header) else {
             return;
         };
-        let Ok(bytes) = postcard::to_extend(&body, header) else {
+        let Ok(mut bytes) = postcard::to_extend(&body, header) else {
             return;
         };
+        bytes.extend_from_slice(&declarations);
         let target = self.file_for(entry);
         let temporary = target.with_extension(format!("tmp{}", std::process::id()));
         let written =
