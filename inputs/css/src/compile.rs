@@ -96,6 +96,10 @@ struct Compiler {
     stack: Vec<PathBuf>,
     images: Option<Arc<dyn ImageFunctions>>,
     deferred: DeferredTable,
+    /// Reused between blocks: a block's declarations before they are shared.
+    scratch: Vec<Declaration>,
+    /// Reused between blocks: which written declarations were matched.
+    used: Vec<bool>,
 }
 
 struct FileContext<'a> {
@@ -395,17 +399,26 @@ impl Compiler {
             .block_after(context.source.offset(loc.line, loc.column));
         // The n-th declaration of a name in lightningcss' list is the n-th
         // written one: its offset, and its value text as the author wrote it.
-        // Locations are only worked out for diagnostics.
-        let mut used = vec![false; written.map_or(0, |b| b.declarations.len())];
+        // Locations are only worked out for diagnostics. Lists come in
+        // source order, so the search starts after the last match.
+        let mut used = std::mem::take(&mut self.used);
+        used.clear();
+        used.resize(written.map_or(0, |b| b.declarations.len()), false);
+        let mut cursor = 0;
         let mut locate = |name: &str| -> (Option<usize>, Option<&str>) {
             let found = written.and_then(|b| {
-                b.declarations.iter().enumerate().find(|(i, d)| {
-                    !used[*i] && d.name(&context.source.text).eq_ignore_ascii_case(name)
+                let count = b.declarations.len();
+                (0..count).map(|k| (cursor + k) % count).find(|&i| {
+                    !used[i]
+                        && b.declarations[i]
+                            .name(&context.source.text)
+                            .eq_ignore_ascii_case(name)
                 })
             });
-            match found {
+            match found.and_then(|index| Some((index, written?.declarations.get(index)?))) {
                 Some((index, declaration)) => {
                     used[index] = true;
+                    cursor = index + 1;
                     (
                         Some(declaration.offset),
                         declaration.value_text(&context.source.text),
@@ -422,7 +435,8 @@ impl Compiler {
             (&block.declarations, Importance::Normal),
             (&block.important_declarations, Importance::Important),
         ] {
-            let mut declarations = Vec::new();
+            let mut declarations = std::mem::take(&mut self.scratch);
+            declarations.clear();
             let mut custom: Vec<(Arc<str>, Arc<str>)> = Vec::new();
             for property in properties {
                 let id = property.property_id();
@@ -464,10 +478,13 @@ impl Compiler {
                 }
             }
             if declarations.is_empty() && custom.is_empty() {
+                self.scratch = declarations;
                 continue;
             }
             let custom = union_model::custom_properties(custom);
-            let declarations: Arc<[Declaration]> = declarations.into();
+            let shared: Arc<[Declaration]> = declarations.drain(..).collect();
+            self.scratch = declarations;
+            let declarations = shared;
             for selector in selectors {
                 self.out.rules.push(Rule {
                     selector: selector.clone(),
@@ -479,6 +496,7 @@ impl Compiler {
                 });
             }
         }
+        self.used = used;
     }
 }
 

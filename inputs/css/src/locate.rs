@@ -125,7 +125,14 @@ impl DeclarationMap {
                         open.pop();
                     }
                 }
-                b if b.is_ascii_whitespace() => {}
+                b if b.is_ascii_whitespace() => {
+                    // Indentation comes in runs: skip one in a tight loop.
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    continue;
+                }
                 _ => {
                     statement_start.get_or_insert(i);
                     // Skip the rest of an ordinary run in one tight loop.
