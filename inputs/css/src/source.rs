@@ -25,11 +25,8 @@ pub struct SourceFile {
 fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::with_capacity(text.len() / 24 + 1);
     starts.push(0);
-    for (i, byte) in text.bytes().enumerate() {
-        if byte == b'\n' {
-            starts.push(i + 1);
-        }
-    }
+    // A `char` pattern searches with `memchr`, many bytes at a time.
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     starts
 }
 
