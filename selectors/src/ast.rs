@@ -343,13 +343,13 @@ impl serde::Serialize for Selector {
 impl Selector {
     /// Starts a selector with its left-most compound.
     pub fn new(first: Compound) -> Self {
-        Self::from_parts(vec![first], Vec::new())
+        Self::from_parts(vec![first], &[])
     }
 
     /// Builds a selector from compounds and the combinators between them
     /// (`combinators.len() + 1 == compounds.len()`; extra entries are ignored,
     /// missing ones become descendant combinators).
-    pub fn from_parts(compounds: Vec<Compound>, combinators: Vec<Combinator>) -> Self {
+    pub fn from_parts(compounds: Vec<Compound>, combinators: &[Combinator]) -> Self {
         let total = compounds.iter().map(|c| c.parts.len()).sum();
         let mut parts = Vec::with_capacity(total);
         let mut ends = Vec::with_capacity(compounds.len());
@@ -357,7 +357,7 @@ impl Selector {
             parts.extend(compound.parts);
             ends.push(parts.len());
         }
-        Self::from_flat(parts, &ends, &combinators)
+        Self::from_flat(parts, &ends, combinators)
     }
 
     /// Builds a selector from its simple selectors laid out compound after
@@ -523,6 +523,6 @@ struct SelectorPartsRef<'a> {
 
 impl From<SelectorParts> for Selector {
     fn from(parts: SelectorParts) -> Self {
-        Selector::from_parts(parts.compounds, parts.combinators)
+        Selector::from_parts(parts.compounds, &parts.combinators)
     }
 }

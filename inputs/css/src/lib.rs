@@ -26,7 +26,8 @@
 //! - [`ImageFunctions`]: an embedding input may add image functions (the
 //!   Plasma input's `plasma-frame()`), compiled with [`compile_text_with`].
 //! - A compiled-theme cache ([`ThemeCache`]) keyed by every file's size,
-//!   modification time and content hash and by the model's schema hash.
+//!   modification and status-change times and content hash and by the
+//!   model's schema hash.
 //! - Diagnostics with `file:line:column` for every problem — at the
 //!   declaration, which lightningcss does not locate, found by scanning the
 //!   source — and browser-like recovery: the bad declaration or rule is

@@ -49,7 +49,7 @@ fn convert(selector: &CssSelector<'_>, parent: Option<&[Selector]>) -> Result<Se
             compounds.push(last.with(simple));
         }
     }
-    Ok(Selector::from_parts(compounds, combinators))
+    Ok(Selector::from_parts(compounds, &combinators))
 }
 
 fn convert_combinator(combinator: CssCombinator) -> Result<Combinator, String> {
