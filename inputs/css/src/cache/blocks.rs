@@ -4,6 +4,7 @@
 //! one allocation per block (none for an empty custom-property list) and one
 //! per distinct `var()` value.
 
+use super::{Interner, index_of};
 use crate::deferred::CssDeferred;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -55,24 +56,14 @@ pub(super) type Restored = (Arc<[Declaration]>, union_model::CustomProperties);
 #[derive(Default)]
 pub(super) struct BlockWriter {
     table: BlockTable,
-    string_of: HashMap<String, StringIndex>,
+    strings: Interner,
     deferred_of: HashMap<*const (), u32>,
     block_of: HashMap<*const Declaration, u32>,
 }
 
-fn index_of(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
-}
-
 impl BlockWriter {
     fn string(&mut self, text: &str) -> StringIndex {
-        if let Some(index) = self.string_of.get(text) {
-            return *index;
-        }
-        let index = index_of(self.table.strings.len());
-        self.table.strings.push(text.to_owned());
-        self.string_of.insert(text.to_owned(), index);
-        index
+        self.strings.intern(text)
     }
 
     fn deferred(&mut self, value: &Arc<dyn DeferredValue>) -> Option<u32> {
@@ -137,7 +128,11 @@ impl BlockWriter {
         for declaration in &self.table.declarations {
             out = postcard::to_extend(declaration, out).ok()?;
         }
-        Some((self.table, out))
+        let table = BlockTable {
+            strings: self.strings.list,
+            ..self.table
+        };
+        Some((table, out))
     }
 }
 

@@ -36,6 +36,30 @@ const FORMAT_HASH: u64 = fnv(include_str!("mod.rs").as_bytes())
 
 const MAGIC: [u8; 8] = *b"UNIONCSS";
 
+/// A table index (tables never approach `u32::MAX` entries: files are bounded).
+fn index_of(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// Text stored once in an entry and referred to by index.
+#[derive(Default)]
+struct Interner {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(index) = self.index.get(text) {
+            return *index;
+        }
+        let index = index_of(self.list.len());
+        self.list.push(text.to_owned());
+        self.index.insert(text.to_owned(), index);
+        index
+    }
+}
+
 const fn fnv(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;

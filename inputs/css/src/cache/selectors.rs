@@ -4,6 +4,7 @@
 //! Restoring makes one [`Name`] per distinct name and two allocations per
 //! selector.
 
+use super::{Interner, index_of};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use union_model::selectors::{
@@ -54,23 +55,13 @@ pub(super) struct SelectorTable {
 #[derive(Default)]
 pub(super) struct SelectorWriter {
     table: SelectorTable,
-    name_of: HashMap<String, u32>,
+    names: Interner,
     selector_of: HashMap<*const (), u32>,
-}
-
-fn index_of(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 impl SelectorWriter {
     fn name(&mut self, text: &str) -> u32 {
-        if let Some(index) = self.name_of.get(text) {
-            return *index;
-        }
-        let index = index_of(self.table.names.len());
-        self.table.names.push(text.to_owned());
-        self.name_of.insert(text.to_owned(), index);
-        index
+        self.names.intern(text)
     }
 
     fn list(&mut self, list: &[Selector]) -> Vec<u32> {
@@ -131,7 +122,10 @@ impl SelectorWriter {
     }
 
     pub(super) fn finish(self) -> SelectorTable {
-        self.table
+        SelectorTable {
+            names: self.names.list,
+            ..self.table
+        }
     }
 }
 
