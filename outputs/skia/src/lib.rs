@@ -48,6 +48,7 @@
 #![forbid(unsafe_code)]
 
 mod behaviour;
+mod blit;
 mod blur;
 mod border_image;
 mod control;

@@ -12,13 +12,13 @@ use parley::{
     Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, Layout,
     LayoutContext, OverflowWrap, PositionedLayoutItem, StyleProperty, TextWrapMode,
 };
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
 use swash::zeno::{Format, Vector};
 use tiny_skia::Pixmap;
-use union_ksvg::blend::{over_bytes, scale};
 use union_model::values::{Elide, Rgba};
 use union_model::{Style, values};
 
@@ -31,16 +31,24 @@ pub const DEFAULT_FONT_SIZE: f32 = 13.333_333;
 /// Most layouts and glyph images remembered; when full, caches start over.
 const MAX_CACHED: usize = 4096;
 
-/// What a layout depends on: the text, its style, the width and the scale
-/// (floats by their bits, so equal inputs give exactly the same layout).
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct LayoutKey {
-    text: String,
-    families: String,
+/// What a layout depends on besides its text and font families: the
+/// style's numbers, the width and the scale (floats by their bits, so equal
+/// inputs give exactly the same layout).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct LayoutParams {
     numbers: [u32; 4],
     flags: [bool; 3],
     elide: Elide,
     align: values::Align,
+}
+
+/// A remembered layout with everything it was made from, found by the hash
+/// of those inputs so that a lookup allocates nothing.
+struct CachedLayout {
+    text: String,
+    families: String,
+    params: LayoutParams,
+    laid: TextLayout,
 }
 
 /// What a glyph image depends on: font, glyph, size, synthesis and the
@@ -63,8 +71,8 @@ pub struct Fonts {
     fonts: FontContext,
     layouts: LayoutContext<()>,
     scaler: ScaleContext,
-    laid_out: HashMap<LayoutKey, TextLayout>,
-    glyphs: HashMap<GlyphKey, Option<GlyphImage>>,
+    laid_out: FxHashMap<u64, CachedLayout>,
+    glyphs: FxHashMap<GlyphKey, Option<GlyphImage>>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -223,8 +231,8 @@ impl Fonts {
             },
             layouts: LayoutContext::new(),
             scaler: ScaleContext::new(),
-            laid_out: HashMap::new(),
-            glyphs: HashMap::new(),
+            laid_out: FxHashMap::default(),
+            glyphs: FxHashMap::default(),
         })
     }
 
@@ -238,9 +246,7 @@ impl Fonts {
         max_width: Option<f32>,
         scale: f32,
     ) -> TextLayout {
-        let key = LayoutKey {
-            text: text.to_owned(),
-            families: style.families.clone(),
+        let params = LayoutParams {
             numbers: [
                 style.size.to_bits(),
                 style.weight.to_bits(),
@@ -251,14 +257,26 @@ impl Fonts {
             elide: style.elide,
             align: style.align,
         };
-        if let Some(laid) = self.laid_out.get(&key) {
-            return laid.clone();
+        let key = FxBuildHasher.hash_one((text, style.families.as_str(), params));
+        if let Some(cached) = self.laid_out.get(&key)
+            && cached.text == text
+            && cached.families == style.families
+            && cached.params == params
+        {
+            return cached.laid.clone();
         }
         let laid = self.layout_uncached(text, style, max_width, scale);
         if self.laid_out.len() >= MAX_CACHED {
             self.laid_out.clear();
         }
-        self.laid_out.insert(key, laid.clone());
+        // A different layout with the same hash is replaced.
+        let cached = CachedLayout {
+            text: text.to_owned(),
+            families: style.families.clone(),
+            params,
+            laid: laid.clone(),
+        };
+        self.laid_out.insert(key, cached);
         laid
     }
 
@@ -344,21 +362,11 @@ impl Fonts {
                 };
                 let run = glyphs.run();
                 let font = run.font();
-                let Some(font_ref) =
-                    swash::FontRef::from_index(font.data.as_ref(), font.index as usize)
-                else {
-                    continue;
-                };
                 let synthesis = run.synthesis();
                 let size = run.font_size();
                 let skew = synthesis.skew();
-                let mut scaler = self
-                    .scaler
-                    .builder(font_ref)
-                    .size(size)
-                    .hint(false)
-                    .normalized_coords(run.normalized_coords().iter().map(|c| c.to_bits()))
-                    .build();
+                // Built on the run's first glyph that is not cached yet.
+                let mut scaler = None;
                 for glyph in glyphs.positioned_glyphs() {
                     let gx = x + glyph.x;
                     let gy = y + glyph.y;
@@ -378,6 +386,26 @@ impl Fonts {
                         synthesis.embolden(),
                     );
                     if !self.glyphs.contains_key(&key) {
+                        if scaler.is_none() {
+                            let Some(font_ref) =
+                                swash::FontRef::from_index(font.data.as_ref(), font.index as usize)
+                            else {
+                                continue;
+                            };
+                            scaler = Some(
+                                self.scaler
+                                    .builder(font_ref)
+                                    .size(size)
+                                    .hint(false)
+                                    .normalized_coords(
+                                        run.normalized_coords().iter().map(|c| c.to_bits()),
+                                    )
+                                    .build(),
+                            );
+                        }
+                        let Some(scaler) = scaler.as_mut() else {
+                            continue;
+                        };
                         let mut render = Render::new(&[
                             Source::ColorOutline(0),
                             Source::ColorBitmap(StrikeWith::BestFit),
@@ -396,7 +424,7 @@ impl Fonts {
                             )));
                         }
                         let image = render
-                            .render(&mut scaler, id)
+                            .render(scaler, id)
                             .filter(|i| {
                                 i.placement.width > 0
                                     && i.placement.height > 0
@@ -433,23 +461,20 @@ impl Fonts {
 /// (`left`, `top`): source-over in premultiplied RGBA, clipped to `pixmap`.
 fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, color: Rgba) {
     let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
-    let width = glyph.width as usize;
-    // The colour at full coverage; each pixel scales it by its coverage.
+    let width = glyph.width as i32;
+    let (x0, x1) = (left.max(0), (left + width).min(pw));
+    if x0 >= x1 {
+        return;
+    }
     let full = crate::paint::premultiplied(color, 1.0);
     let data = pixmap.data_mut();
-    for (row, coverage) in glyph.coverage.chunks_exact(width).enumerate() {
+    let columns = (x0 - left) as usize..(x1 - left) as usize;
+    for (row, coverage) in glyph.coverage.chunks_exact(width as usize).enumerate() {
         let y = top + row as i32;
-        if y < 0 || y >= ph {
-            continue;
-        }
-        for (col, c) in coverage.iter().enumerate() {
-            let x = left + col as i32;
-            if *c == 0 || x < 0 || x >= pw {
-                continue;
-            }
-            let source = full.map(|channel| scale(channel, *c));
-            let i = ((y * pw + x) * 4) as usize;
-            over_bytes(&mut data[i..i + 4], &source);
+        if (0..ph).contains(&y) {
+            let at = ((y * pw + x0) * 4) as usize;
+            let pixels = &mut data[at..at + (x1 - x0) as usize * 4];
+            crate::blit::masked(pixels, full, &coverage[columns.clone()]);
         }
     }
 }
