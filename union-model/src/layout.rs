@@ -29,6 +29,7 @@
 
 use crate::selectors::Direction;
 use crate::values::{Align, AlignContainer};
+use smallvec::SmallVec;
 
 /// A rectangle in logical pixels, relative to the control's top-left corner.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -193,44 +194,84 @@ fn bucket_of(align: Align) -> Align {
     }
 }
 
-/// Indices of the parts in one container and bucket, by order (stable).
-fn members(input: &LayoutInput, container: AlignContainer, bucket: Align) -> Vec<usize> {
-    let mut list: Vec<usize> = (0..input.items.len())
-        .filter(|i| {
-            input.items[*i].container == container
-                && bucket_of(input.items[*i].horizontal) == bucket
-        })
-        .collect();
-    list.sort_by_key(|i| input.items[*i].order);
-    list
+/// Indices of the parts of one container and bucket (few: a control has a
+/// handful of parts, so they stay inline).
+type Members = SmallVec<[usize; 8]>;
+
+/// The parts of every container and bucket, each list by order (stable):
+/// sorted out once per layout.
+struct Groups {
+    lists: [Members; 12],
+}
+
+impl Groups {
+    fn of(input: &LayoutInput) -> Groups {
+        let mut lists: [Members; 12] = Default::default();
+        for (i, item) in input.items.iter().enumerate() {
+            lists[Groups::slot(item.container, item.horizontal)].push(i);
+        }
+        for list in &mut lists {
+            list.sort_by_key(|i| input.items[*i].order);
+        }
+        Groups { lists }
+    }
+
+    fn slot(container: AlignContainer, align: Align) -> usize {
+        let container = match container {
+            AlignContainer::Item => 0,
+            AlignContainer::Background => 1,
+            AlignContainer::Content => 2,
+        };
+        let bucket = match bucket_of(align) {
+            Align::Start => 0,
+            Align::Center => 1,
+            Align::End => 2,
+            _ => 3,
+        };
+        container * 4 + bucket
+    }
+
+    /// Indices of the parts in one container and bucket, by order.
+    fn members(&self, container: AlignContainer, bucket: Align) -> &[usize] {
+        &self.lists[Groups::slot(container, bucket)]
+    }
 }
 
 /// The size a bucket's parts need.
 fn measure(input: &LayoutInput, parts: &[usize]) -> (f32, f32) {
-    let items: Vec<&LayoutItem> = parts.iter().map(|i| &input.items[*i]).collect();
+    let items = || parts.iter().map(|i| &input.items[*i]);
     let gaps = |n: usize| input.spacing * n.saturating_sub(1) as f32;
-    if items.iter().any(|item| item.stacks()) {
-        let width = items.iter().map(|i| i.outer_width()).fold(0.0, f32::max);
-        let height = items.iter().map(|i| i.outer_height()).sum::<f32>() + gaps(items.len());
+    if items().any(LayoutItem::stacks) {
+        let width = items().map(LayoutItem::outer_width).fold(0.0, f32::max);
+        let height = items().map(LayoutItem::outer_height).sum::<f32>() + gaps(parts.len());
         (width, height)
     } else {
-        let visible: Vec<&&LayoutItem> = items.iter().filter(|i| i.outer_width() > 0.0).collect();
-        let width = visible.iter().map(|i| i.outer_width()).sum::<f32>() + gaps(visible.len());
-        let height = items.iter().map(|i| i.outer_height()).fold(0.0, f32::max);
-        (width, height)
+        let (count, width) = items()
+            .map(LayoutItem::outer_width)
+            .filter(|w| *w > 0.0)
+            .fold((0, 0.0), |(n, sum), w| (n + 1, sum + w));
+        let height = items().map(LayoutItem::outer_height).fold(0.0, f32::max);
+        (width + gaps(count), height)
     }
 }
 
 /// The size a container's buckets need together.
-fn measure_container(input: &LayoutInput, container: AlignContainer) -> (f32, f32) {
-    let sizes: Vec<(f32, f32)> = BUCKETS
+fn measure_container(
+    input: &LayoutInput,
+    groups: &Groups,
+    container: AlignContainer,
+) -> (f32, f32) {
+    let (count, width, height) = BUCKETS
         .iter()
-        .map(|b| measure(input, &members(input, container, *b)))
+        .map(|b| measure(input, groups.members(container, *b)))
         .filter(|(w, h)| *w > 0.0 || *h > 0.0)
-        .collect();
-    let width = sizes.iter().map(|s| s.0).sum::<f32>()
-        + input.spacing * sizes.len().saturating_sub(1) as f32;
-    (width, sizes.iter().map(|s| s.1).fold(0.0, f32::max))
+        .fold((0_usize, 0.0, 0.0_f32), |(n, width, height), (w, h)| {
+            (n + 1, width + w, height.max(h))
+        });
+    (
+        width + input.spacing * count.saturating_sub(1) as f32,
+        height,
+    )
 }
 
 /// Places one bucket's parts in `area` (the bucket's horizontal extent and the container's height).
@@ -275,14 +316,13 @@ fn place_bucket(input: &LayoutInput, parts: &[usize], area: Rect, out: &mut [Rec
         }
         return;
     }
-    let visible: Vec<usize> = parts
+    let visible = parts
         .iter()
-        .copied()
-        .filter(|i| items[*i].outer_width() > 0.0)
-        .collect();
-    let gaps = input.spacing * visible.len().saturating_sub(1) as f32;
-    let share = if fill && !visible.is_empty() {
-        (area.width - gaps) / visible.len() as f32
+        .filter(|i| items[**i].outer_width() > 0.0)
+        .count();
+    let gaps = input.spacing * visible.saturating_sub(1) as f32;
+    let share = if fill && visible > 0 {
+        (area.width - gaps) / visible as f32
     } else {
         0.0
     };
@@ -317,16 +357,17 @@ fn place_bucket(input: &LayoutInput, parts: &[usize], area: Rect, out: &mut [Rec
 /// its start and end buckets (what nested containers get).
 fn place_container(
     input: &LayoutInput,
+    groups: &Groups,
     container: AlignContainer,
     area: Rect,
     out: &mut [Rect],
 ) -> Rect {
-    let start = members(input, container, Align::Start);
-    let end = members(input, container, Align::End);
-    let center = members(input, container, Align::Center);
-    let fill = members(input, container, Align::Fill);
-    let start_width = measure(input, &start).0;
-    let end_width = measure(input, &end).0;
+    let start = groups.members(container, Align::Start);
+    let end = groups.members(container, Align::End);
+    let center = groups.members(container, Align::Center);
+    let fill = groups.members(container, Align::Fill);
+    let start_width = measure(input, start).0;
+    let end_width = measure(input, end).0;
     let gap_after_start = if start.is_empty() || start_width == 0.0 {
         0.0
     } else {
@@ -339,7 +380,7 @@ fn place_container(
     };
     place_bucket(
         input,
-        &start,
+        start,
         Rect {
             width: start_width,
             ..area
@@ -349,7 +390,7 @@ fn place_container(
     let end_x = area.x + area.width - end_width;
     place_bucket(
         input,
-        &end,
+        end,
         Rect {
             x: end_x,
             width: end_width,
@@ -362,13 +403,13 @@ fn place_container(
         width: (area.width - start_width - gap_after_start - end_width - gap_before_end).max(0.0),
         ..area
     };
-    place_bucket(input, &fill, free, out);
-    let center_width = measure(input, &center).0.min(free.width);
+    place_bucket(input, fill, free, out);
+    let center_width = measure(input, center).0.min(free.width);
     let centered = area.x + (area.width - center_width) / 2.0;
     let center_x = centered.clamp(free.x, (free.x + free.width - center_width).max(free.x));
     place_bucket(
         input,
-        &center,
+        center,
         Rect {
             x: center_x,
             width: center_width,
@@ -389,15 +430,17 @@ fn mirror(rect: Rect, width: f32) -> Rect {
 /// Lays out a control's parts.
 pub fn layout(input: &LayoutInput) -> LayoutOutput {
     let gap = |w: f32| if w > 0.0 { input.spacing } else { 0.0 };
-    let item_start = measure(input, &members(input, AlignContainer::Item, Align::Start));
-    let item_end = measure(input, &members(input, AlignContainer::Item, Align::End));
+    let groups = Groups::of(input);
+    let item = |bucket| measure(input, groups.members(AlignContainer::Item, bucket));
+    let item_start = item(Align::Start);
+    let item_end = item(Align::End);
     let item_middle = {
-        let center = measure(input, &members(input, AlignContainer::Item, Align::Center));
-        let fill = measure(input, &members(input, AlignContainer::Item, Align::Fill));
+        let center = item(Align::Center);
+        let fill = item(Align::Fill);
         (center.0.max(fill.0), center.1.max(fill.1))
     };
-    let background = measure_container(input, AlignContainer::Background);
-    let content = measure_container(input, AlignContainer::Content);
+    let background = measure_container(input, &groups, AlignContainer::Background);
+    let content = measure_container(input, &groups, AlignContainer::Content);
     let inset = &input.inset;
     let padding = &input.padding;
     let middle_width = (background.0 + inset.horizontal())
@@ -422,7 +465,7 @@ pub fn layout(input: &LayoutInput) -> LayoutOutput {
         height,
     };
     let mut items = vec![Rect::default(); input.items.len()];
-    let free = place_container(input, AlignContainer::Item, item, &mut items);
+    let free = place_container(input, &groups, AlignContainer::Item, item, &mut items);
     // Item-level start/end parts take room from the framed areas beside them.
     let beside = Rect {
         y: 0.0,
@@ -432,12 +475,19 @@ pub fn layout(input: &LayoutInput) -> LayoutOutput {
     let background_rect = inset.shrink(beside);
     place_container(
         input,
+        &groups,
         AlignContainer::Background,
         background_rect,
         &mut items,
     );
     let content_rect = padding.shrink(background_rect);
-    place_container(input, AlignContainer::Content, content_rect, &mut items);
+    place_container(
+        input,
+        &groups,
+        AlignContainer::Content,
+        content_rect,
+        &mut items,
+    );
     let mut output = LayoutOutput {
         implicit_size,
         item,

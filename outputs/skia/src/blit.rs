@@ -7,7 +7,6 @@
 //! every path draws identical pixels; the loops work on four pixels at a
 //! time so that they compile to vector code.
 
-use tiny_skia::PremultipliedColorU8;
 use union_ksvg::blend::scale;
 
 /// Pixels handled per step of the vector loops.
@@ -18,9 +17,9 @@ pub(crate) fn scaled(color: [u8; 4], alpha: u8) -> [u8; 4] {
     color.map(|c| scale(c, alpha))
 }
 
-/// Every pixel of `row` replaced by the opaque `color`.
-pub(crate) fn opaque(row: &mut [PremultipliedColorU8], color: PremultipliedColorU8) {
-    row.fill(color);
+/// Every pixel of `row` (RGBA bytes) replaced by `color`.
+pub(crate) fn opaque(row: &mut [u8], color: [u8; 4]) {
+    row.as_chunks_mut::<4>().0.fill(color);
 }
 
 /// `color` at a coverage of `alpha` drawn over every pixel of `row`
@@ -30,48 +29,81 @@ pub(crate) fn run(row: &mut [u8], color: [u8; 4], alpha: u8) {
     if source == [0; 4] {
         return;
     }
-    let keep = 255 - source[3];
-    let pattern: [u8; 4 * LANES] = std::array::from_fn(|i| source[i % 4]);
-    let mut chunks = row.chunks_exact_mut(4 * LANES);
-    for chunk in &mut chunks {
-        for (d, s) in chunk.iter_mut().zip(pattern) {
-            // s + d × keep ≤ 255: both are premultiplied by complementary
-            // alphas.
-            *d = s.saturating_add(scale(*d, keep));
-        }
+    let pattern = repeated(source);
+    let keep = [255 - source[3]; STEP];
+    let (chunks, rest) = row.as_chunks_mut::<STEP>();
+    for chunk in chunks {
+        *chunk = over(&pattern, chunk, &keep);
     }
-    for (d, s) in chunks.into_remainder().iter_mut().zip(pattern) {
-        *d = s.saturating_add(scale(*d, keep));
+    for pixel in rest.as_chunks_mut::<4>().0 {
+        over_pixel(pixel, source);
     }
 }
 
 /// `color` drawn over `row` (RGBA bytes) with each pixel's coverage taken
 /// from `alphas` (one byte per pixel, as many as the row has pixels).
 pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
-    let mut pixels = row.chunks_exact_mut(4 * LANES);
-    let mut coverage = alphas.chunks_exact(LANES);
-    for (chunk, mask) in (&mut pixels).zip(&mut coverage) {
-        if mask.iter().all(|a| *a == 0) {
+    let (chunks, rest) = row.as_chunks_mut::<STEP>();
+    let (masks, rest_alphas) = alphas.as_chunks::<LANES>();
+    let colors = repeated(color);
+    for (chunk, mask) in chunks.iter_mut().zip(masks) {
+        if *mask == [0; LANES] {
             continue;
         }
-        let mut source = [0u8; 4 * LANES];
-        for (i, s) in source.iter_mut().enumerate() {
-            *s = scale(color[i % 4], mask[i / 4]);
+        let spread = repeated_each(*mask);
+        let mut source = [0u8; STEP];
+        for i in 0..STEP {
+            source[i] = scale(colors[i], spread[i]);
         }
-        for (i, d) in chunk.iter_mut().enumerate() {
-            let keep = 255 - source[i / 4 * 4 + 3];
-            *d = source[i].saturating_add(scale(*d, keep));
+        let alphas = [source[3], source[7], source[11], source[15]];
+        let keep = repeated_each(alphas.map(|a| 255 - a));
+        *chunk = over(&source, chunk, &keep);
+    }
+    for (pixel, &alpha) in rest.as_chunks_mut::<4>().0.iter_mut().zip(rest_alphas) {
+        if alpha > 0 {
+            over_pixel(pixel, scaled(color, alpha));
         }
     }
-    let rest = pixels.into_remainder().chunks_exact_mut(4);
-    for (pixel, &alpha) in rest.zip(coverage.remainder()) {
-        if alpha > 0 {
-            let source = scaled(color, alpha);
-            let keep = 255 - source[3];
-            for (d, s) in pixel.iter_mut().zip(source) {
-                *d = s.saturating_add(scale(*d, keep));
-            }
-        }
+}
+
+/// Each of four bytes four times: one per channel of four pixels.
+fn repeated_each(bytes: [u8; LANES]) -> [u8; STEP] {
+    let spread = u32::from_ne_bytes(bytes)
+        .to_ne_bytes()
+        .map(|b| u32::from(b) * 0x0101_0101);
+    let mut out = [0u8; STEP];
+    for (slot, word) in out.as_chunks_mut::<4>().0.iter_mut().zip(spread) {
+        *slot = word.to_ne_bytes();
+    }
+    out
+}
+
+/// Four pixels of `pixel`.
+fn repeated(pixel: [u8; 4]) -> [u8; STEP] {
+    let one = u128::from(u32::from_ne_bytes(pixel));
+    (one | one << 32 | one << 64 | one << 96).to_ne_bytes()
+}
+
+/// Bytes per vector step.
+const STEP: usize = 4 * LANES;
+
+/// `source + target × keep / 255` for each byte, in 16-bit lanes.
+#[inline(never)]
+fn over(source: &[u8; STEP], target: &[u8; STEP], keep: &[u8; STEP]) -> [u8; STEP] {
+    let mut out = [0u8; STEP];
+    for i in 0..STEP {
+        // s + d × keep ≤ 255: both are premultiplied by complementary
+        // alphas.
+        out[i] = source[i].saturating_add(scale(target[i], keep[i]));
+    }
+    out
+}
+
+/// One pixel of `source` drawn over `pixel`.
+fn over_pixel(pixel: &mut [u8; 4], source: [u8; 4]) {
+    let keep = 255 - source[3];
+    for (d, s) in pixel.iter_mut().zip(source) {
+        *d = s.saturating_add(scale(*d, keep));
     }
 }
 

@@ -86,6 +86,9 @@ pub struct Renderer {
     /// Image and icon lookup.
     pub images: Images,
     shadows: crate::shadow::Cache,
+    /// Sub-element elements by type and hint (catalogue names, found by
+    /// address), made once: they are the same for every control.
+    part_elements: Vec<((&'static str, &'static str), Element)>,
 }
 
 /// What a part draws.
@@ -164,6 +167,7 @@ impl Renderer {
             fonts,
             images,
             shadows: crate::shadow::Cache::default(),
+            part_elements: Vec::new(),
         }
     }
 
@@ -274,15 +278,20 @@ impl Renderer {
         scale: f32,
     ) -> Vec<Part> {
         let mut parts = Vec::new();
+        // One query for every part: the control's chain and the part last.
+        let mut chain = Vec::with_capacity(scene.query.chain().len() + 1);
+        chain.extend_from_slice(scene.query.chain());
+        if let Some(target) = scene.query.target() {
+            chain.push(target.clone());
+        }
+        let mut query = Query::new(chain, *scene.query.context());
         for &sub in info.sub_elements {
             for &hint in part_hints(info.name, sub) {
-                let mut element = Element::new(sub);
-                if !hint.is_empty() {
-                    element = element.with_hint(hint);
+                let element = self.part_element(sub, hint);
+                if let Some(last) = query.chain_mut().last_mut() {
+                    *last = element;
                 }
-                let mut chain = scene.query.chain().to_vec();
-                chain.push(element);
-                let style = styler.query(&Query::new(chain, *scene.query.context()));
+                let style = styler.query(&query);
                 if let Some(mut part) = self.part(sub, style, control, info, scene, scale) {
                     part.hint = hint;
                     parts.push(part);
@@ -290,6 +299,25 @@ impl Renderer {
             }
         }
         parts
+    }
+
+    /// The element of sub-element `sub` with `hint`.
+    fn part_element(&mut self, sub: &'static str, hint: &'static str) -> Element {
+        let known = self
+            .part_elements
+            .iter()
+            .find(|((s, h), _)| std::ptr::eq(*s, sub) && std::ptr::eq(*h, hint));
+        if let Some((_, element)) = known {
+            return element.clone();
+        }
+        let element = Element::new(sub);
+        let element = if hint.is_empty() {
+            element
+        } else {
+            element.with_hint(hint)
+        };
+        self.part_elements.push(((sub, hint), element.clone()));
+        element
     }
 
     fn part(

@@ -55,6 +55,7 @@ mod control;
 mod coverage;
 mod dashes;
 mod geometry;
+mod glyphs;
 mod image_file;
 mod images;
 mod paint;

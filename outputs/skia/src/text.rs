@@ -10,14 +10,12 @@
 use parley::fontique::{Blob, Collection, CollectionOptions, FamilyId, GenericFamily, SourceCache};
 use parley::{
     Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, Layout,
-    LayoutContext, OverflowWrap, PositionedLayoutItem, StyleProperty, TextWrapMode,
+    LayoutContext, OverflowWrap, StyleProperty, TextWrapMode,
 };
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
-use swash::zeno::{Format, Vector};
 use tiny_skia::Pixmap;
 use union_model::values::{Elide, Rgba};
 use union_model::{Style, values};
@@ -51,18 +49,6 @@ struct CachedLayout {
     laid: TextLayout,
 }
 
-/// What a glyph image depends on: font, glyph, size, synthesis and the
-/// sub-pixel offset.
-type GlyphKey = (u64, u32, u16, [u32; 4], bool);
-
-/// A glyph's coverage and where it goes relative to its pen position.
-struct GlyphImage {
-    left: i32,
-    top: i32,
-    width: u32,
-    coverage: Vec<u8>,
-}
-
 /// A fixed set of fonts and the scratch space to lay text out with them.
 ///
 /// Layouts and glyph images are remembered (up to a bound), as toolkits'
@@ -70,9 +56,8 @@ struct GlyphImage {
 pub struct Fonts {
     fonts: FontContext,
     layouts: LayoutContext<()>,
-    scaler: ScaleContext,
     laid_out: FxHashMap<u64, CachedLayout>,
-    glyphs: FxHashMap<GlyphKey, Option<GlyphImage>>,
+    glyphs: crate::glyphs::Glyphs,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -230,9 +215,8 @@ impl Fonts {
                 source_cache: SourceCache::default(),
             },
             layouts: LayoutContext::new(),
-            scaler: ScaleContext::new(),
             laid_out: FxHashMap::default(),
-            glyphs: FxHashMap::default(),
+            glyphs: crate::glyphs::Glyphs::default(),
         })
     }
 
@@ -355,127 +339,7 @@ impl Fonts {
 
     /// Draws `text` with its top-left at (`x`, `y`) device pixels in `color`.
     pub fn draw(&mut self, pixmap: &mut Pixmap, text: &TextLayout, x: f32, y: f32, color: Rgba) {
-        for line in text.layout.lines() {
-            for item in line.items() {
-                let PositionedLayoutItem::GlyphRun(glyphs) = item else {
-                    continue;
-                };
-                let run = glyphs.run();
-                let font = run.font();
-                let synthesis = run.synthesis();
-                let size = run.font_size();
-                let skew = synthesis.skew();
-                // Built on the run's first glyph that is not cached yet.
-                let mut scaler = None;
-                for glyph in glyphs.positioned_glyphs() {
-                    let gx = x + glyph.x;
-                    let gy = y + glyph.y;
-                    let Ok(id) = u16::try_from(glyph.id) else {
-                        continue;
-                    };
-                    let key = (
-                        font.data.id(),
-                        font.index,
-                        id,
-                        [
-                            size.to_bits(),
-                            skew.unwrap_or(0.0).to_bits(),
-                            gx.fract().to_bits(),
-                            gy.fract().to_bits(),
-                        ],
-                        synthesis.embolden(),
-                    );
-                    if !self.glyphs.contains_key(&key) {
-                        if scaler.is_none() {
-                            let Some(font_ref) =
-                                swash::FontRef::from_index(font.data.as_ref(), font.index as usize)
-                            else {
-                                continue;
-                            };
-                            scaler = Some(
-                                self.scaler
-                                    .builder(font_ref)
-                                    .size(size)
-                                    .hint(false)
-                                    .normalized_coords(
-                                        run.normalized_coords().iter().map(|c| c.to_bits()),
-                                    )
-                                    .build(),
-                            );
-                        }
-                        let Some(scaler) = scaler.as_mut() else {
-                            continue;
-                        };
-                        let mut render = Render::new(&[
-                            Source::ColorOutline(0),
-                            Source::ColorBitmap(StrikeWith::BestFit),
-                            Source::Outline,
-                        ]);
-                        render
-                            .format(Format::Alpha)
-                            .offset(Vector::new(gx.fract(), gy.fract()));
-                        if synthesis.embolden() {
-                            render.embolden(size / 24.0);
-                        }
-                        if let Some(angle) = skew {
-                            render.transform(Some(swash::zeno::Transform::skew(
-                                swash::zeno::Angle::from_degrees(angle),
-                                swash::zeno::Angle::ZERO,
-                            )));
-                        }
-                        let image = render
-                            .render(scaler, id)
-                            .filter(|i| {
-                                i.placement.width > 0
-                                    && i.placement.height > 0
-                                    && i.content == Content::Mask
-                            })
-                            .map(|i| GlyphImage {
-                                left: i.placement.left,
-                                top: i.placement.top,
-                                width: i.placement.width,
-                                coverage: i.data,
-                            });
-                        if self.glyphs.len() >= MAX_CACHED {
-                            self.glyphs.clear();
-                        }
-                        self.glyphs.insert(key, image);
-                    }
-                    let Some(Some(image)) = self.glyphs.get(&key) else {
-                        continue;
-                    };
-                    blend_coverage(
-                        pixmap,
-                        image,
-                        gx.floor() as i32 + image.left,
-                        gy.floor() as i32 - image.top,
-                        color,
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Draws `color` at each pixel of `glyph`'s coverage, with its top-left at
-/// (`left`, `top`): source-over in premultiplied RGBA, clipped to `pixmap`.
-fn blend_coverage(pixmap: &mut Pixmap, glyph: &GlyphImage, left: i32, top: i32, color: Rgba) {
-    let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
-    let width = glyph.width as i32;
-    let (x0, x1) = (left.max(0), (left + width).min(pw));
-    if x0 >= x1 {
-        return;
-    }
-    let full = crate::paint::premultiplied(color, 1.0);
-    let data = pixmap.data_mut();
-    let columns = (x0 - left) as usize..(x1 - left) as usize;
-    for (row, coverage) in glyph.coverage.chunks_exact(width as usize).enumerate() {
-        let y = top + row as i32;
-        if (0..ph).contains(&y) {
-            let at = ((y * pw + x0) * 4) as usize;
-            let pixels = &mut data[at..at + (x1 - x0) as usize * 4];
-            crate::blit::masked(pixels, full, &coverage[columns.clone()]);
-        }
+        self.glyphs.draw(pixmap, &text.layout, x, y, color);
     }
 }
 

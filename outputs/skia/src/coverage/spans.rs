@@ -10,7 +10,7 @@ use crate::blit;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
-use tiny_skia::{Pixmap, PremultipliedColorU8};
+use tiny_skia::Pixmap;
 
 /// Most shapes kept per thread; all are dropped when it is full.
 const MAX_SHAPES: usize = 512;
@@ -194,34 +194,30 @@ pub(crate) fn fill(
     }
     let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
     let (spans, ox, oy) = Spans::of(outer, inner);
-    let opaque = (color[3] == 255)
-        .then(|| PremultipliedColorU8::from_rgba(color[0], color[1], color[2], 255))
-        .flatten();
+    let data = pixmap.data_mut();
     let first = oy.max(0);
     let last = (oy + spans.rows.len() as i32).min(height);
     for y in first..last {
         let Some(&(start, end)) = spans.rows.get((y - oy) as usize) else {
             continue;
         };
-        let row_start = y as usize * width as usize;
+        let row = &mut data[y as usize * width as usize * 4..(y as usize + 1) * width as usize * 4];
         for segment in &spans.segments[start as usize..end as usize] {
             let (x0, x1) = ((segment.x0 + ox).max(0), (segment.x1 + ox).min(width));
             if x0 >= x1 {
                 continue;
             }
-            let (a, b) = (row_start + x0 as usize, row_start + x1 as usize);
-            match (segment.cover, opaque) {
-                (Cover::Run(255), Some(opaque)) => {
-                    blit::opaque(&mut pixmap.pixels_mut()[a..b], opaque);
-                }
-                (Cover::Run(alpha), _) => {
-                    blit::run(&mut pixmap.data_mut()[a * 4..b * 4], color, alpha);
-                }
-                (Cover::Mask(at), _) => {
-                    let skip = (x0 - segment.x0 - ox) as usize;
-                    let from = at as usize + skip;
-                    let alphas = &spans.alphas[from..from + (x1 - x0) as usize];
-                    blit::masked(&mut pixmap.data_mut()[a * 4..b * 4], color, alphas);
+            let pixels = &mut row[x0 as usize * 4..x1 as usize * 4];
+            match segment.cover {
+                Cover::Run(255) if color[3] == 255 => blit::opaque(pixels, color),
+                Cover::Run(alpha) => blit::run(pixels, color, alpha),
+                Cover::Mask(at) => {
+                    let from = at as usize + (x0 - segment.x0 - ox) as usize;
+                    blit::masked(
+                        pixels,
+                        color,
+                        &spans.alphas[from..from + (x1 - x0) as usize],
+                    );
                 }
             }
         }
