@@ -30,10 +30,10 @@ pub(crate) fn run(row: &mut [u8], color: [u8; 4], alpha: u8) {
         return;
     }
     let pattern = repeated(source);
-    let keep = [255 - source[3]; STEP];
+    let keep = 255 - source[3];
     let (chunks, rest) = row.as_chunks_mut::<STEP>();
     for chunk in chunks {
-        *chunk = over(&pattern, chunk, &keep);
+        *chunk = over_run(chunk, &pattern, keep);
     }
     for pixel in rest.as_chunks_mut::<4>().0 {
         over_pixel(pixel, source);
@@ -46,18 +46,18 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
     let (chunks, rest) = row.as_chunks_mut::<STEP>();
     let (masks, rest_alphas) = alphas.as_chunks::<LANES>();
     let colors = repeated(color);
+    let color_alpha = color[3];
     for (chunk, mask) in chunks.iter_mut().zip(masks) {
         if *mask == [0; LANES] {
             continue;
         }
         let spread = repeated_each(*mask);
-        let mut source = [0u8; STEP];
+        let mut out = [0u8; STEP];
         for i in 0..STEP {
-            source[i] = scale(colors[i], spread[i]);
+            let keep = 255 - scale(color_alpha, spread[i]);
+            out[i] = scale(colors[i], spread[i]).saturating_add(scale(chunk[i], keep));
         }
-        let alphas = [source[3], source[7], source[11], source[15]];
-        let keep = repeated_each(alphas.map(|a| 255 - a));
-        *chunk = over(&source, chunk, &keep);
+        *chunk = out;
     }
     for (pixel, &alpha) in rest.as_chunks_mut::<4>().0.iter_mut().zip(rest_alphas) {
         if alpha > 0 {
@@ -68,12 +68,20 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
 
 /// Each of four bytes four times: one per channel of four pixels.
 fn repeated_each(bytes: [u8; LANES]) -> [u8; STEP] {
-    let spread = u32::from_ne_bytes(bytes)
-        .to_ne_bytes()
-        .map(|b| u32::from(b) * 0x0101_0101);
+    let each = |b: u8| u128::from(u32::from(b) * 0x0101_0101);
+    (each(bytes[0]) | each(bytes[1]) << 32 | each(bytes[2]) << 64 | each(bytes[3]) << 96)
+        .to_le_bytes()
+}
+
+/// `pattern` drawn over four pixels that keep `keep` / 255 of themselves.
+/// Not inlined: as a loop body of its own it compiles to one pass of
+/// 16-bit vector lanes, where inlined the loop around it is vectorised
+/// across steps into far slower shuffles.
+#[inline(never)]
+fn over_run(chunk: &[u8; STEP], pattern: &[u8; STEP], keep: u8) -> [u8; STEP] {
     let mut out = [0u8; STEP];
-    for (slot, word) in out.as_chunks_mut::<4>().0.iter_mut().zip(spread) {
-        *slot = word.to_ne_bytes();
+    for i in 0..STEP {
+        out[i] = pattern[i].saturating_add(scale(chunk[i], keep));
     }
     out
 }
@@ -86,18 +94,6 @@ fn repeated(pixel: [u8; 4]) -> [u8; STEP] {
 
 /// Bytes per vector step.
 const STEP: usize = 4 * LANES;
-
-/// `source + target × keep / 255` for each byte, in 16-bit lanes.
-#[inline(never)]
-fn over(source: &[u8; STEP], target: &[u8; STEP], keep: &[u8; STEP]) -> [u8; STEP] {
-    let mut out = [0u8; STEP];
-    for i in 0..STEP {
-        // s + d × keep ≤ 255: both are premultiplied by complementary
-        // alphas.
-        out[i] = source[i].saturating_add(scale(target[i], keep[i]));
-    }
-    out
-}
 
 /// One pixel of `source` drawn over `pixel`.
 fn over_pixel(pixel: &mut [u8; 4], source: [u8; 4]) {

@@ -250,16 +250,9 @@ impl Renderer {
         fade(&mut pixmap, opacity(&control.style));
         let parts = parts
             .iter()
-            .map(|part| {
-                let element = Element::new(part.kind);
-                PlacedPart {
-                    element: if part.hint.is_empty() {
-                        element
-                    } else {
-                        element.with_hint(part.hint)
-                    },
-                    rect: part.rect,
-                }
+            .map(|part| PlacedPart {
+                element: self.part_element(part.kind, part.hint),
+                rect: part.rect,
             })
             .collect();
         Ok(Rendered {

@@ -91,14 +91,14 @@ impl TextStyle {
     /// The text style of a computed style (lengths resolved).
     pub fn of(style: &Style) -> TextStyle {
         let text = &style.text;
-        let mut families: Vec<String> = text
-            .font_family
-            .value()
-            .map(|f| f.0.iter().map(|name| css_family(name)).collect())
-            .unwrap_or_default();
-        families.push("sans-serif".to_owned());
+        let mut families = String::new();
+        for name in text.font_family.value().iter().flat_map(|f| f.0.iter()) {
+            push_css_family(&mut families, name);
+            families.push_str(", ");
+        }
+        families.push_str("sans-serif");
         TextStyle {
-            families: families.join(", "),
+            families,
             size: text
                 .font_size
                 .value()
@@ -121,10 +121,16 @@ impl TextStyle {
     }
 }
 
-fn css_family(name: &str) -> String {
+/// Appends `name` as a CSS family: generic names as they are, others
+/// quoted (without quotes or backslashes of their own).
+fn push_css_family(out: &mut String, name: &str) {
     match name {
-        "sans-serif" | "serif" | "monospace" | "system-ui" => name.to_owned(),
-        _ => format!("\"{}\"", name.replace(['"', '\\'], "")),
+        "sans-serif" | "serif" | "monospace" | "system-ui" => out.push_str(name),
+        _ => {
+            out.push('"');
+            out.extend(name.chars().filter(|c| !matches!(c, '"' | '\\')));
+            out.push('"');
+        }
     }
 }
 
