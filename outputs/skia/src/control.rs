@@ -14,7 +14,6 @@ use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tiny_skia::Pixmap;
-use union_ksvg::blend::over_at;
 use union_model::catalogue;
 use union_model::layout::{AlignmentSource, LayoutInput, LayoutItem, Rect, layout};
 use union_model::values::Length;
@@ -486,9 +485,9 @@ impl Renderer {
             }
             Content::Icon(file) => self.draw_icon(target, file, &part.style, palette, rect),
         }
-        if let Some(mut layer) = layer {
-            fade(&mut layer, alpha);
-            over_at(pixmap, 0, 0, layer.as_ref());
+        if let Some(layer) = layer {
+            let opacity = (alpha.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
+            crate::blit::layer(pixmap, 0, 0, layer.as_ref(), opacity);
         }
     }
 
@@ -516,12 +515,18 @@ impl Renderer {
             // `file.svgz#id`: one element of an SVG, recoloured by the palette.
             let id: Arc<str> = Arc::from(id);
             if let Some(raster) = self.images.svg_parts.element(&svg, &id, palette, (w, h)) {
-                over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref().as_ref());
+                crate::blit::layer(
+                    pixmap,
+                    at.x as i32,
+                    at.y as i32,
+                    raster.as_ref().as_ref(),
+                    255,
+                );
             }
             return;
         }
         if let Some(raster) = self.images.raster(file, w, h, tint) {
-            over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref());
+            crate::blit::layer(pixmap, at.x as i32, at.y as i32, raster.as_ref(), 255);
         }
     }
 }
