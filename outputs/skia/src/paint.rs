@@ -673,9 +673,7 @@ pub(crate) fn opacity(style: &union_model::Style) -> f32 {
 pub(crate) fn fade(pixmap: &mut Pixmap, opacity: f32) {
     if opacity < 1.0 {
         let k = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
-        for byte in pixmap.data_mut() {
-            *byte = union_ksvg::blend::scale(*byte, k);
-        }
+        crate::blit::fade(pixmap.data_mut(), k);
     }
 }
 
