@@ -33,7 +33,9 @@
 //!   as its box.
 //! - **Text** ([`Fonts`]): shaped and wrapped by parley, elided at start,
 //!   middle or end, rasterised by swash, from an explicit font set (`DejaVu` by
-//!   default) so renders are reproducible.
+//!   default) so renders are reproducible. Layouts, glyph images and each
+//!   text's combined coverage mask are cached (bounded), so a label drawn
+//!   again costs one masked blit per row.
 //! - **Icons** ([`Images`]): by file (`icon-source`) or by freedesktop name
 //!   (`icon-name`, looked up in `breeze`/`hicolor` icon themes, then fallback
 //!   folders), SVG through resvg or PNG; symbolic icons are recoloured with
