@@ -7,8 +7,7 @@
 //! every path draws identical pixels; the loops work on four pixels at a
 //! time so that they compile to vector code.
 
-use tiny_skia::{Pixmap, PixmapRef};
-use union_ksvg::blend::scale;
+use union_ksvg::blend::{STEP, over_pixel, scale, spread_alphas};
 
 /// Pixels handled per step of the vector loops.
 const LANES: usize = 4;
@@ -52,7 +51,7 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
         if *mask == [0; LANES] {
             continue;
         }
-        let spread = repeated_each(*mask);
+        let spread = spread_alphas(*mask);
         let mut out = [0u8; STEP];
         for i in 0..STEP {
             let keep = 255 - scale(color_alpha, spread[i]);
@@ -76,68 +75,6 @@ pub(crate) fn fade(pixels: &mut [u8], opacity: u8) {
     }
 }
 
-/// `source` (premultiplied RGBA) at `opacity` / 255 drawn over `target`
-/// with its top-left corner at (`left`, `top`), source-over, clipped to
-/// both: a finished layer, shadow or icon put in place. Clear parts of the
-/// source (most of a shadow or a part's layer) cost one test per four
-/// pixels.
-pub(crate) fn layer(target: &mut Pixmap, left: i32, top: i32, source: PixmapRef<'_>, opacity: u8) {
-    let (tw, th) = (target.width() as i32, target.height() as i32);
-    let (sw, sh) = (source.width() as i32, source.height() as i32);
-    let (x0, x1) = (left.max(0), (left + sw).min(tw));
-    let (y0, y1) = (top.max(0), (top + sh).min(th));
-    if x0 >= x1 || y0 >= y1 || opacity == 0 {
-        return;
-    }
-    let span = ((x1 - x0) * 4) as usize;
-    let data = target.data_mut();
-    for y in y0..y1 {
-        let t = ((y * tw + x0) * 4) as usize;
-        let s = (((y - top) * sw + (x0 - left)) * 4) as usize;
-        over_row(&mut data[t..t + span], &source.data()[s..s + span], opacity);
-    }
-}
-
-/// One row of [`layer`].
-fn over_row(row: &mut [u8], source: &[u8], opacity: u8) {
-    let (chunks, rest) = row.as_chunks_mut::<STEP>();
-    let (sources, rest_sources) = source.as_chunks::<STEP>();
-    for (chunk, source) in chunks.iter_mut().zip(sources) {
-        if *source != [0; STEP] {
-            *chunk = over_pixels(chunk, source, opacity);
-        }
-    }
-    let rest_sources = rest_sources.as_chunks::<4>().0;
-    for (pixel, source) in rest.as_chunks_mut::<4>().0.iter_mut().zip(rest_sources) {
-        if *source != [0; 4] {
-            over_pixel(pixel, source.map(|c| scale(c, opacity)));
-        }
-    }
-}
-
-/// Four pixels of `source` at `opacity` over four of `chunk`. Not inlined,
-/// for the reason given at [`over_run`].
-#[inline(never)]
-fn over_pixels(chunk: &[u8; STEP], source: &[u8; STEP], opacity: u8) -> [u8; STEP] {
-    let mut faded = [0u8; STEP];
-    for i in 0..STEP {
-        faded[i] = scale(source[i], opacity);
-    }
-    let keep = repeated_each([faded[3], faded[7], faded[11], faded[15]].map(|a| 255 - a));
-    let mut out = [0u8; STEP];
-    for i in 0..STEP {
-        out[i] = faded[i].saturating_add(scale(chunk[i], keep[i]));
-    }
-    out
-}
-
-/// Each of four bytes four times: one per channel of four pixels.
-fn repeated_each(bytes: [u8; LANES]) -> [u8; STEP] {
-    let each = |b: u8| u128::from(u32::from(b) * 0x0101_0101);
-    (each(bytes[0]) | each(bytes[1]) << 32 | each(bytes[2]) << 64 | each(bytes[3]) << 96)
-        .to_le_bytes()
-}
-
 /// `pattern` drawn over four pixels that keep `keep` / 255 of themselves.
 /// Not inlined: as a loop body of its own it compiles to one pass of
 /// 16-bit vector lanes, where inlined the loop around it is vectorised
@@ -155,17 +92,6 @@ fn over_run(chunk: &[u8; STEP], pattern: &[u8; STEP], keep: u8) -> [u8; STEP] {
 fn repeated(pixel: [u8; 4]) -> [u8; STEP] {
     let one = u128::from(u32::from_ne_bytes(pixel));
     (one | one << 32 | one << 64 | one << 96).to_ne_bytes()
-}
-
-/// Bytes per vector step.
-const STEP: usize = 4 * LANES;
-
-/// One pixel of `source` drawn over `pixel`.
-fn over_pixel(pixel: &mut [u8; 4], source: [u8; 4]) {
-    let keep = 255 - source[3];
-    for (d, s) in pixel.iter_mut().zip(source) {
-        *d = s.saturating_add(scale(*d, keep));
-    }
 }
 
 #[cfg(test)]
@@ -215,35 +141,6 @@ mod tests {
                     reference(&row, color, &[alpha; 27]),
                     "run of {color:?} at {alpha}"
                 );
-            }
-        }
-    }
-
-    #[test]
-    fn layers_blend_like_the_reference_at_any_opacity_and_offset() {
-        let colors = colors();
-        let mut source = Pixmap::new(7, 3).unwrap_or_else(|| panic!("pixmap"));
-        for (pixel, color) in source
-            .data_mut()
-            .chunks_exact_mut(4)
-            .zip(colors.iter().cycle())
-        {
-            pixel.copy_from_slice(color);
-        }
-        for opacity in [0u8, 1, 128, 255] {
-            for (left, top) in [(0, 0), (-2, 1), (5, -1), (9, 0)] {
-                let mut target = Pixmap::new(11, 4).unwrap_or_else(|| panic!("pixmap"));
-                for (i, pixel) in target.data_mut().chunks_exact_mut(4).enumerate() {
-                    pixel.copy_from_slice(&colors[(i * 5) % colors.len()]);
-                }
-                let mut expected = target.clone();
-                let mut faded = source.clone();
-                for byte in faded.data_mut() {
-                    *byte = scale(*byte, opacity);
-                }
-                union_ksvg::blend::over_at(&mut expected, left, top, faded.as_ref());
-                layer(&mut target, left, top, source.as_ref(), opacity);
-                assert_eq!(target, expected, "at ({left}, {top}), opacity {opacity}");
             }
         }
     }

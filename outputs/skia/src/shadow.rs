@@ -191,7 +191,7 @@ pub(crate) fn paint(
             cache.layers.insert(key.clone(), layer);
         }
         if let Some(layer) = cache.layers.get(&key) {
-            crate::blit::layer(pixmap, visible.x, visible.y, layer.as_ref(), 255);
+            union_ksvg::blend::over_at(pixmap, visible.x, visible.y, layer.as_ref());
         }
     }
 }
