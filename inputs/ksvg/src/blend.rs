@@ -123,6 +123,7 @@ pub const STEP: usize = 16;
 
 /// Each of four bytes four times: one per channel of four pixels (a
 /// coverage or alpha per pixel, spread over its channels).
+#[inline]
 pub fn spread_alphas(bytes: [u8; 4]) -> [u8; STEP] {
     let each = |b: u8| u128::from(u32::from(b) * 0x0101_0101);
     (each(bytes[0]) | each(bytes[1]) << 32 | each(bytes[2]) << 64 | each(bytes[3]) << 96)
@@ -131,6 +132,7 @@ pub fn spread_alphas(bytes: [u8; 4]) -> [u8; STEP] {
 
 /// One pixel of `source` drawn over `pixel` (source-over, as
 /// [`over_bytes`]).
+#[inline]
 pub fn over_pixel(pixel: &mut [u8; 4], source: [u8; 4]) {
     let keep = 255 - source[3];
     for (d, s) in pixel.iter_mut().zip(source) {
