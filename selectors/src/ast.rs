@@ -7,6 +7,7 @@
 use crate::name::Name;
 use crate::specificity::Specificity;
 use crate::state::{Direction, State};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 /// A combinator between two compounds.
@@ -60,8 +61,9 @@ impl AttributeOperator {
 pub struct AttributeSelector {
     /// The attribute name, folded to lower case (attribute names are case-insensitive).
     pub name: Name,
-    /// The comparison, or `None` for `[name]` (presence).
-    pub operation: Option<AttributeOperation>,
+    /// The comparison, or `None` for `[name]` (presence). Boxed: it is rare,
+    /// and keeps every [`Simple`] small.
+    pub operation: Option<Box<AttributeOperation>>,
 }
 
 /// The comparison part of an attribute selector.
@@ -146,12 +148,12 @@ pub enum Simple {
     /// `:dir(ltr)` / `:dir(rtl)`.
     Dir(Direction),
     /// `:not(list)`: matches when no selector of the list matches.
-    Not(Vec<Selector>),
+    Not(SelectorList),
     /// `:is(list)`: matches when any selector of the list matches; takes the
     /// highest specificity of the list.
-    Is(Vec<Selector>),
+    Is(SelectorList),
     /// `:where(list)`: like `:is()` with zero specificity.
-    Where(Vec<Selector>),
+    Where(SelectorList),
 }
 
 impl Simple {
@@ -240,7 +242,11 @@ impl Compound {
     ) -> Self {
         self.with(Simple::Attribute(AttributeSelector {
             name: Name::lowercase(name),
-            operation: Some(AttributeOperation::new(operator, value, case_insensitive)),
+            operation: Some(Box::new(AttributeOperation::new(
+                operator,
+                value,
+                case_insensitive,
+            ))),
         }))
     }
 
@@ -282,46 +288,26 @@ pub struct Selector {
 /// How many compounds a selector stores without a separate allocation.
 pub const INLINE_COMPOUNDS: usize = 4;
 
+/// How many simple selectors a selector stores without a separate
+/// allocation (most selectors have one to three).
+pub const INLINE_PARTS: usize = 3;
+
+/// A selector's simple selectors.
+type Parts = SmallVec<[Simple; INLINE_PARTS]>;
+
+/// The selector list of `:not()`, `:is()` or `:where()`: lists of one or
+/// two selectors (the usual case) are stored without a separate allocation.
+pub type SelectorList = SmallVec<[Selector; 2]>;
+
 #[derive(Debug, PartialEq)]
 struct SelectorInner {
     /// Every simple selector, compound after compound, left to right.
-    parts: Vec<Simple>,
+    parts: Parts,
     /// Where each compound ends in `parts`.
-    ends: Spill<u32>,
+    ends: SmallVec<[u32; INLINE_COMPOUNDS]>,
     /// `combinators[i]` joins compound `i` and compound `i + 1`.
-    combinators: Spill<Combinator>,
+    combinators: SmallVec<[Combinator; INLINE_COMPOUNDS]>,
     specificity: Specificity,
-}
-
-/// A short list stored inline, or on the heap when longer than [`INLINE_COMPOUNDS`].
-#[derive(Debug, PartialEq)]
-enum Spill<T> {
-    Inline([T; INLINE_COMPOUNDS], u8),
-    Heap(Vec<T>),
-}
-
-impl<T: Copy> Spill<T> {
-    /// `len` copies of `fill`.
-    fn filled(len: usize, fill: T) -> Self {
-        match u8::try_from(len) {
-            Ok(short) if len <= INLINE_COMPOUNDS => Spill::Inline([fill; INLINE_COMPOUNDS], short),
-            _ => Spill::Heap(vec![fill; len]),
-        }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [T] {
-        match self {
-            Spill::Inline(items, len) => &mut items[..usize::from(*len)],
-            Spill::Heap(items) => items,
-        }
-    }
-
-    fn as_slice(&self) -> &[T] {
-        match self {
-            Spill::Inline(items, len) => &items[..usize::from(*len)],
-            Spill::Heap(items) => items,
-        }
-    }
 }
 
 impl PartialEq for Selector {
@@ -350,35 +336,46 @@ impl Selector {
     /// (`combinators.len() + 1 == compounds.len()`; extra entries are ignored,
     /// missing ones become descendant combinators).
     pub fn from_parts(compounds: Vec<Compound>, combinators: &[Combinator]) -> Self {
-        let total = compounds.iter().map(|c| c.parts.len()).sum();
-        let mut parts = Vec::with_capacity(total);
+        let mut parts = Parts::new();
         let mut ends = Vec::with_capacity(compounds.len());
         for compound in compounds {
             parts.extend(compound.parts);
             ends.push(parts.len());
         }
-        Self::from_flat(parts, &ends, combinators)
+        Self::from_collected(parts, &ends, combinators)
     }
 
     /// Builds a selector from its simple selectors laid out compound after
     /// compound: compound `i` ends at `ends[i]` in `parts`. Boundaries that go
     /// backwards or past the end are clamped; parts after the last boundary
     /// join the last compound. Combinators are as in [`Selector::from_parts`].
-    pub fn from_flat(mut parts: Vec<Simple>, ends: &[usize], combinators: &[Combinator]) -> Self {
+    pub fn from_flat(
+        parts: impl IntoIterator<Item = Simple>,
+        ends: &[usize],
+        combinators: &[Combinator],
+    ) -> Self {
+        Self::from_collected(parts.into_iter().collect(), ends, combinators)
+    }
+
+    fn from_collected(mut parts: Parts, ends: &[usize], combinators: &[Combinator]) -> Self {
         let count = ends.len().max(1);
-        let mut bounds = Spill::filled(count, 0u32);
+        let mut bounds = SmallVec::from_elem(0u32, count);
         let mut start = 0;
-        for (index, bound) in bounds.as_mut_slice().iter_mut().enumerate() {
+        for (index, bound) in bounds.iter_mut().enumerate() {
             let end = match ends.get(index) {
                 Some(&end) if index + 1 < count => end.clamp(start, parts.len()),
                 _ => parts.len(),
             };
-            parts[start..end].sort_by_key(Simple::cost);
+            let compound = &mut parts[start..end];
+            // Selectors read back from storage come sorted already.
+            if !compound.is_sorted_by_key(Simple::cost) {
+                compound.sort_by_key(Simple::cost);
+            }
             *bound = u32::try_from(end).unwrap_or(u32::MAX);
             start = end;
         }
-        let mut joins = Spill::filled(count - 1, Combinator::Descendant);
-        for (join, combinator) in joins.as_mut_slice().iter_mut().zip(combinators) {
+        let mut joins = SmallVec::from_elem(Combinator::Descendant, count - 1);
+        for (join, combinator) in joins.iter_mut().zip(combinators) {
             *join = *combinator;
         }
         let specificity = parts.iter().map(Specificity::of).sum();
@@ -405,7 +402,7 @@ impl Selector {
         parts.extend(compound.parts);
         ends.push(parts.len());
         combinators.push(combinator);
-        Self::from_flat(parts, &ends, &combinators)
+        Self::from_collected(parts, &ends, &combinators)
     }
 
     /// Appends `compound` as a descendant (`self compound`).

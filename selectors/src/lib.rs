@@ -36,7 +36,7 @@ mod state;
 
 pub use ast::{
     AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Compound,
-    INLINE_COMPOUNDS, IndexKey, NthIndex, Selector, Simple,
+    INLINE_COMPOUNDS, INLINE_PARTS, IndexKey, NthIndex, Selector, SelectorList, Simple,
 };
 pub use matching::{AttributeRef, Element, Position, matches, matches_any};
 pub use name::{Name, mix64};

@@ -2,7 +2,7 @@
 
 use union_selectors::{
     AttributeOperator as Op, AttributeRef, Combinator, Compound, Direction, Element, IndexKey,
-    Name, NthIndex, Position, Selector, Simple, Specificity, State, matches,
+    Name, NthIndex, Position, Selector, SelectorList, Simple, Specificity, State, matches,
 };
 
 /// A node of the test forest.
@@ -222,8 +222,8 @@ fn attr_i(name: &str, op: Op, value: &str) -> Selector {
     single(c().attribute(name, op, value, true))
 }
 
-fn list(selectors: Vec<Selector>) -> Vec<Selector> {
-    selectors
+fn list(selectors: Vec<Selector>) -> SelectorList {
+    selectors.into()
 }
 
 /// (description, selector, target, expected)
@@ -807,7 +807,7 @@ fn dir_follows_the_tree_direction() {
 
 #[test]
 fn specificity_table() {
-    let is_list = Simple::Is(vec![single(c().id("x")), single(ty("a"))]);
+    let is_list = Simple::Is(list(vec![single(c().id("x")), single(ty("a"))]));
     let table: Vec<(Selector, Specificity)> = vec![
         (single(c().universal()), Specificity::new(0, 0, 0)),
         (single(ty("Button")), Specificity::new(0, 0, 1)),
@@ -829,11 +829,11 @@ fn specificity_table() {
         ),
         (single(c().with(is_list.clone())), Specificity::new(1, 0, 0)),
         (
-            single(c().with(Simple::Not(vec![single(ty("a").hint("b"))]))),
+            single(c().with(Simple::Not(list(vec![single(ty("a").hint("b"))])))),
             Specificity::new(0, 1, 1),
         ),
         (
-            single(c().with(Simple::Where(vec![single(c().id("x"))]))),
+            single(c().with(Simple::Where(list(vec![single(c().id("x"))])))),
             Specificity::new(0, 0, 0),
         ),
         (single(ty("a").with(is_list)), Specificity::new(1, 0, 1)),
@@ -887,9 +887,9 @@ fn display_writes_css() {
     let selector = single(c().hint("flat").type_name("ToolButton"))
         .child(c().state(State::Pressed).id("ok"))
         .later_sibling(c().attribute("lang", Op::DashMatch, "en", true))
-        .next_sibling(c().with(Simple::Not(vec![single(
+        .next_sibling(c().with(Simple::Not(list(vec![single(
             c().with(Simple::NthChild(NthIndex::ODD)),
-        )])));
+        )]))));
     assert_eq!(
         selector.to_string(),
         r#"toolbutton.flat > #ok:active ~ [lang|="en" i] + :not(:nth-child(2n+1))"#
@@ -908,7 +908,7 @@ fn display_writes_css() {
 fn selectors_round_trip_through_serde() {
     let selector = single(ty("Window").hint("dark"))
         .descendant(c().id("ok").attribute("value", Op::Equals, "3", false))
-        .child(c().with(Simple::Is(vec![single(ty("a"))])));
+        .child(c().with(Simple::Is(list(vec![single(ty("a"))]))));
     let json = serde_json::to_string(&selector).unwrap();
     let back: Selector = serde_json::from_str(&json).unwrap();
     assert_eq!(back, selector);

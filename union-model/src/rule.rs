@@ -257,7 +257,37 @@ impl Hasher for IdentityHasher {
 
 pub(crate) type IdentityBuild = BuildHasherDefault<IdentityHasher>;
 
-type Buckets = HashMap<u64, Vec<u32>, IdentityBuild>;
+/// Rule indices grouped by a key hash; each key's indices are one ascending
+/// range of a shared list (three allocations per index, however many keys).
+#[derive(Clone, Debug, Default)]
+struct Buckets {
+    ranges: HashMap<u64, (u32, u32), IdentityBuild>,
+    indices: Vec<u32>,
+}
+
+impl Buckets {
+    /// Groups `(key, rule index)` pairs.
+    fn new(mut entries: Vec<(u64, u32)>) -> Self {
+        entries.sort_unstable();
+        let mut buckets = Buckets {
+            ranges: HashMap::with_capacity_and_hasher(entries.len(), IdentityBuild::default()),
+            indices: Vec::with_capacity(entries.len()),
+        };
+        for (key, index) in entries {
+            let at = u32::try_from(buckets.indices.len()).unwrap_or(u32::MAX);
+            buckets.ranges.entry(key).or_insert((at, at)).1 = at + 1;
+            buckets.indices.push(index);
+        }
+        buckets
+    }
+
+    fn get(&self, key: u64) -> &[u32] {
+        self.ranges
+            .get(&key)
+            .and_then(|&(start, end)| self.indices.get(start as usize..end as usize))
+            .unwrap_or(&[])
+    }
+}
 
 /// Rules sorted by priority and indexed by their subject's id / hint / type.
 ///
@@ -294,29 +324,24 @@ impl RuleSet {
         // Priorities are unique (they end with the source order), so an
         // unstable sort gives the one order, without a merge buffer.
         compiled.sort_unstable_by_key(|r| r.priority);
-        let mut set = RuleSet {
-            rules: Vec::new(),
-            ..RuleSet::default()
-        };
+        let (mut by_id, mut by_hint, mut by_type) = (Vec::new(), Vec::new(), Vec::new());
+        let mut universal = Vec::new();
         for (index, rule) in compiled.iter().enumerate() {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
             match rule.rule.selector.index_key() {
-                IndexKey::Id(name) => set.by_id.entry(name.hash_value()).or_default().push(index),
-                IndexKey::Hint(name) => set
-                    .by_hint
-                    .entry(name.hash_value())
-                    .or_default()
-                    .push(index),
-                IndexKey::Type(name) => set
-                    .by_type
-                    .entry(name.hash_value())
-                    .or_default()
-                    .push(index),
-                IndexKey::Universal => set.universal.push(index),
+                IndexKey::Id(name) => by_id.push((name.hash_value(), index)),
+                IndexKey::Hint(name) => by_hint.push((name.hash_value(), index)),
+                IndexKey::Type(name) => by_type.push((name.hash_value(), index)),
+                IndexKey::Universal => universal.push(index),
             }
         }
-        set.rules = compiled;
-        set
+        RuleSet {
+            rules: compiled,
+            by_id: Buckets::new(by_id),
+            by_hint: Buckets::new(by_hint),
+            by_type: Buckets::new(by_type),
+            universal,
+        }
     }
 
     /// Number of rules.
@@ -345,18 +370,13 @@ impl RuleSet {
     /// Indices of the rules that may match `element`, highest priority first.
     pub(crate) fn candidates(&self, element: &Element, out: &mut Vec<u32>) {
         out.clear();
-        let mut add = |bucket: Option<&Vec<u32>>| {
-            if let Some(bucket) = bucket {
-                out.extend_from_slice(bucket);
-            }
-        };
         if let Some(id) = element.id() {
-            add(self.by_id.get(&id.hash_value()));
+            out.extend_from_slice(self.by_id.get(id.hash_value()));
         }
         for hint in element.hints() {
-            add(self.by_hint.get(&hint.hash_value()));
+            out.extend_from_slice(self.by_hint.get(hint.hash_value()));
         }
-        add(self.by_type.get(&element.type_key().hash_value()));
+        out.extend_from_slice(self.by_type.get(element.type_key().hash_value()));
         out.extend_from_slice(&self.universal);
         out.sort_unstable_by(|a, b| b.cmp(a));
     }

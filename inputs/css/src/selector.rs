@@ -65,7 +65,7 @@ fn convert_combinator(combinator: CssCombinator) -> Result<Combinator, String> {
 fn convert_nested(
     list: &[CssSelector<'_>],
     parent: Option<&[Selector]>,
-) -> Result<Vec<Selector>, String> {
+) -> Result<union_model::selectors::SelectorList, String> {
     list.iter().map(|s| convert(s, parent)).collect()
 }
 
@@ -145,7 +145,7 @@ fn convert_simple(
         }
         Component::NonTSPseudoClass(pseudo) => return pseudo_class(pseudo).map(Some),
         Component::Nesting => match parent {
-            Some(parent) => Simple::Is(parent.to_vec()),
+            Some(parent) => Simple::Is(parent.iter().cloned().collect()),
             None => return Err("`&` is only allowed inside a nested rule".into()),
         },
         Component::PseudoElement(_) => {
@@ -199,7 +199,9 @@ fn pseudo_class(pseudo: &PseudoClass<'_>) -> Result<Simple, String> {
         PseudoClass::Disabled => state(State::Disabled),
         PseudoClass::Open => state(State::Open),
         PseudoClass::ReadOnly(_) => state(State::ReadOnly),
-        PseudoClass::Enabled => Ok(Simple::Not(vec![Selector::new(Compound::new().state(State::Disabled))])),
+        PseudoClass::Enabled => Ok(Simple::Not(
+            std::iter::once(Selector::new(Compound::new().state(State::Disabled))).collect(),
+        )),
         PseudoClass::Dir { direction } => Ok(Simple::Dir(match direction {
             lightningcss::selector::Direction::Ltr => Direction::Ltr,
             lightningcss::selector::Direction::Rtl => Direction::Rtl,

@@ -34,8 +34,10 @@ struct CachedDeferred {
 /// The blocks of an entry. Properties are stored by index: stable for a
 /// given `SCHEMA_HASH`.
 #[derive(Serialize, Deserialize, Default)]
-pub(super) struct BlockTable {
-    strings: Vec<String>,
+pub(super) struct BlockTable<'a> {
+    /// Read in place from the entry's bytes.
+    #[serde(borrow)]
+    strings: Vec<&'a str>,
     folders: Vec<PathBuf>,
     deferred: Vec<CachedDeferred>,
     /// Every declaration, block after block: written after the entry's
@@ -55,7 +57,7 @@ pub(super) type Restored = (Arc<[Declaration]>, union_model::CustomProperties);
 /// Builds a [`BlockTable`].
 #[derive(Default)]
 pub(super) struct BlockWriter {
-    table: BlockTable,
+    table: BlockTable<'static>,
     strings: Interner,
     deferred_of: HashMap<*const (), u32>,
     block_of: HashMap<*const Declaration, u32>,
@@ -123,24 +125,22 @@ impl BlockWriter {
     }
 
     /// The table and its declaration stream.
-    pub(super) fn finish(self) -> Option<(BlockTable, Vec<u8>)> {
+    pub(super) fn finish(&mut self) -> Option<(BlockTable<'_>, Vec<u8>)> {
         let mut out = Vec::new();
         for declaration in &self.table.declarations {
             out = postcard::to_extend(declaration, out).ok()?;
         }
-        let table = BlockTable {
-            strings: self.strings.list,
-            ..self.table
-        };
+        let mut table: BlockTable<'_> = std::mem::take(&mut self.table);
+        table.strings = self.strings.list.iter().map(String::as_str).collect();
         Some((table, out))
     }
 }
 
-impl BlockTable {
+impl BlockTable<'_> {
     /// Every block, in table order, its declarations read from `stream`;
     /// `None` when the table or the stream is inconsistent.
     pub(super) fn restore(self, mut stream: &[u8]) -> Option<Vec<Restored>> {
-        let strings: Vec<Arc<str>> = self.strings.iter().map(|s| Arc::from(s.as_str())).collect();
+        let strings: Vec<Arc<str>> = self.strings.iter().map(|&s| Arc::from(s)).collect();
         let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
         let folders: Vec<Arc<Path>> = self
             .folders

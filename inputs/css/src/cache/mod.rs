@@ -225,9 +225,11 @@ struct Header {
 /// The compiled theme (followed in the entry by its declaration stream,
 /// see [`blocks`]).
 #[derive(Serialize, Deserialize)]
-struct Body {
-    selectors: SelectorTable,
-    blocks: BlockTable,
+struct Body<'a> {
+    #[serde(borrow)]
+    selectors: SelectorTable<'a>,
+    #[serde(borrow)]
+    blocks: BlockTable<'a>,
     conditions: Vec<Condition>,
     rules: Vec<CachedRule>,
     palette: Vec<(ColorSet, ColorRole, Rgba)>,
@@ -278,7 +280,7 @@ impl ThemeCache {
         if !valid {
             return None;
         }
-        let (body, declarations) = postcard::take_from_bytes::<Body>(body).ok()?;
+        let (body, declarations) = postcard::take_from_bytes::<Body<'_>>(body).ok()?;
         let files: Vec<Arc<Path>> = header
             .files
             .iter()
@@ -392,7 +394,7 @@ impl ThemeCache {
                 location,
             });
         }
-        let Some((blocks, declarations)) = blocks.finish() else {
+        let Some((block_table, declarations)) = blocks.finish() else {
             return;
         };
         let header = Header {
@@ -405,7 +407,7 @@ impl ThemeCache {
         };
         let body = Body {
             selectors: selectors.finish(),
-            blocks,
+            blocks: block_table,
             conditions,
             rules,
             palette: compiled.palette.entries().collect(),

@@ -1,15 +1,17 @@
 //! Selectors in a cache entry: every simple selector of the entry in one
 //! list, names stored once and referred to by index, nested selector lists
 //! (`:not()`, `:is()`, `:where()`) referring to selectors stored before them.
-//! Restoring makes one [`Name`] per distinct name and two allocations per
-//! selector.
+//! Restoring makes one [`Name`] per distinct name and one allocation per
+//! selector (two for a selector with more than
+//! [`INLINE_PARTS`](union_model::selectors::INLINE_PARTS) simple selectors);
+//! names are read in place from the entry's bytes.
 
 use super::{Interner, index_of};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use union_model::selectors::{
     AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Direction, Name,
-    NthIndex, Selector, Simple, State,
+    NthIndex, Selector, SelectorList, Simple, State,
 };
 
 /// A [`Simple`] with names and nested selectors as indices.
@@ -31,16 +33,21 @@ enum CachedSimple {
     NthLastChild(NthIndex),
     Root,
     Dir(Direction),
-    Not(Vec<u32>),
-    Is(Vec<u32>),
-    Where(Vec<u32>),
+    /// A range of [`SelectorTable::lists`].
+    Not(u32, u32),
+    Is(u32, u32),
+    Where(u32, u32),
 }
 
 /// The selectors of an entry.
 #[derive(Serialize, Deserialize, Default)]
-pub(super) struct SelectorTable {
+pub(super) struct SelectorTable<'a> {
     /// Names and attribute values.
-    names: Vec<String>,
+    #[serde(borrow)]
+    names: Vec<&'a str>,
+    /// The selector lists of `:not()`, `:is()` and `:where()`, one after
+    /// another, as indices of selectors stored before the one using them.
+    lists: Vec<u32>,
     /// Every simple selector, selector after selector.
     simples: Vec<CachedSimple>,
     /// Each selector's compound count.
@@ -54,7 +61,7 @@ pub(super) struct SelectorTable {
 /// Builds a [`SelectorTable`], storing a shared selector once.
 #[derive(Default)]
 pub(super) struct SelectorWriter {
-    table: SelectorTable,
+    table: SelectorTable<'static>,
     names: Interner,
     selector_of: HashMap<*const (), u32>,
 }
@@ -64,8 +71,12 @@ impl SelectorWriter {
         self.names.intern(text)
     }
 
-    fn list(&mut self, list: &[Selector]) -> Vec<u32> {
-        list.iter().map(|s| self.add(s)).collect()
+    /// Stores a nested list: its range in [`SelectorTable::lists`].
+    fn list(&mut self, list: &[Selector]) -> (u32, u32) {
+        let indices: Vec<u32> = list.iter().map(|s| self.add(s)).collect();
+        let start = index_of(self.table.lists.len());
+        self.table.lists.extend(&indices);
+        (start, index_of(indices.len()))
     }
 
     /// The selector's index (nested selectors are added first).
@@ -115,21 +126,30 @@ impl SelectorWriter {
             Simple::NthLastChild(nth) => CachedSimple::NthLastChild(*nth),
             Simple::Root => CachedSimple::Root,
             Simple::Dir(direction) => CachedSimple::Dir(*direction),
-            Simple::Not(list) => CachedSimple::Not(self.list(list)),
-            Simple::Is(list) => CachedSimple::Is(self.list(list)),
-            Simple::Where(list) => CachedSimple::Where(self.list(list)),
+            Simple::Not(list) => {
+                let (start, len) = self.list(list);
+                CachedSimple::Not(start, len)
+            }
+            Simple::Is(list) => {
+                let (start, len) = self.list(list);
+                CachedSimple::Is(start, len)
+            }
+            Simple::Where(list) => {
+                let (start, len) = self.list(list);
+                CachedSimple::Where(start, len)
+            }
         }
     }
 
-    pub(super) fn finish(self) -> SelectorTable {
-        SelectorTable {
-            names: self.names.list,
-            ..self.table
-        }
+    /// The table, its names borrowed from the writer.
+    pub(super) fn finish(&mut self) -> SelectorTable<'_> {
+        let mut table: SelectorTable<'_> = std::mem::take(&mut self.table);
+        table.names = self.names.list.iter().map(String::as_str).collect();
+        table
     }
 }
 
-impl SelectorTable {
+impl SelectorTable<'_> {
     /// Every selector, in table order; `None` when the table is inconsistent.
     pub(super) fn restore(self) -> Option<Vec<Selector>> {
         let names: Vec<Name> = self.names.iter().map(|n| Name::new(n)).collect();
@@ -139,6 +159,7 @@ impl SelectorTable {
         let mut ends = self.ends.iter();
         let mut combinators = self.combinators.as_slice();
         let mut bounds: Vec<usize> = Vec::new();
+        let mut parts: Vec<Simple> = Vec::new();
         for &count in &self.compounds {
             let count = count as usize;
             bounds.clear();
@@ -151,14 +172,16 @@ impl SelectorTable {
             if total > simples.len() {
                 return None;
             }
-            let mut parts = Vec::with_capacity(total);
+            let list = |start: u32, len: u32| -> Option<SelectorList> {
+                let range = start as usize..(start as usize).checked_add(len as usize)?;
+                self.lists
+                    .get(range)?
+                    .iter()
+                    .map(|&i| selectors.get(i as usize).cloned())
+                    .collect()
+            };
+            parts.clear();
             for _ in 0..total {
-                let list = |indices: Vec<u32>| -> Option<Vec<Selector>> {
-                    indices
-                        .iter()
-                        .map(|&i| selectors.get(i as usize).cloned())
-                        .collect()
-                };
                 parts.push(match simples.next()? {
                     CachedSimple::Universal => Simple::Universal,
                     CachedSimple::Type(n) => Simple::Type(name(n)?),
@@ -172,11 +195,11 @@ impl SelectorTable {
                         name: name(attribute)?,
                         operation: match operation {
                             Some((operator, value, case_insensitive)) => {
-                                Some(AttributeOperation::new(
+                                Some(Box::new(AttributeOperation::new(
                                     operator,
                                     self.names.get(value as usize)?,
                                     case_insensitive,
-                                ))
+                                )))
                             }
                             None => None,
                         },
@@ -188,12 +211,13 @@ impl SelectorTable {
                     CachedSimple::NthLastChild(nth) => Simple::NthLastChild(nth),
                     CachedSimple::Root => Simple::Root,
                     CachedSimple::Dir(direction) => Simple::Dir(direction),
-                    CachedSimple::Not(list_of) => Simple::Not(list(list_of)?),
-                    CachedSimple::Is(list_of) => Simple::Is(list(list_of)?),
-                    CachedSimple::Where(list_of) => Simple::Where(list(list_of)?),
+                    CachedSimple::Not(start, len) => Simple::Not(list(start, len)?),
+                    CachedSimple::Is(start, len) => Simple::Is(list(start, len)?),
+                    CachedSimple::Where(start, len) => Simple::Where(list(start, len)?),
                 });
             }
-            selectors.push(Selector::from_flat(parts, &bounds, joins));
+            let selector = Selector::from_flat(parts.drain(..), &bounds, joins);
+            selectors.push(selector);
         }
         Some(selectors)
     }
