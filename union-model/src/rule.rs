@@ -193,6 +193,76 @@ pub fn custom_properties(list: Vec<(Arc<str>, Arc<str>)>) -> CustomProperties {
     }
 }
 
+/// A rule's declarations: a range of a list that several blocks may share.
+///
+/// A compiler usually gives each block its own list ([`From<Vec<Declaration>>`]);
+/// a loader that restores a whole stylesheet at once can put every block in
+/// one list and hand out ranges ([`Declarations::range`]), one allocation in
+/// all. Dereferences to the declarations.
+#[derive(Clone)]
+pub struct Declarations {
+    list: Arc<[Declaration]>,
+    start: u32,
+    end: u32,
+}
+
+impl Declarations {
+    /// The declarations `list[range]`; `None` when the range is out of bounds.
+    pub fn range(list: &Arc<[Declaration]>, range: std::ops::Range<usize>) -> Option<Self> {
+        list.get(range.clone())?;
+        Some(Self {
+            list: Arc::clone(list),
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        })
+    }
+
+    /// Identifies these declarations and their clones (not equal blocks made
+    /// separately): lets a serializer store a shared block once.
+    pub fn identity(&self) -> (*const Declaration, u32, u32) {
+        (self.list.as_ptr(), self.start, self.end)
+    }
+}
+
+impl std::ops::Deref for Declarations {
+    type Target = [Declaration];
+
+    fn deref(&self) -> &[Declaration] {
+        self.list
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or(&[])
+    }
+}
+
+impl From<Arc<[Declaration]>> for Declarations {
+    fn from(list: Arc<[Declaration]>) -> Self {
+        let end = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        Self {
+            list,
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<Vec<Declaration>> for Declarations {
+    fn from(list: Vec<Declaration>) -> Self {
+        Arc::<[Declaration]>::from(list).into()
+    }
+}
+
+impl fmt::Debug for Declarations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for Declarations {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
 /// A style rule: when `selector` matches (and `condition` holds), the
 /// declarations apply. A CSS rule with a selector list becomes one [`Rule`]
 /// per selector sharing the declarations; its `!important` declarations
@@ -202,7 +272,7 @@ pub struct Rule {
     /// The selector.
     pub selector: Selector,
     /// The declarations; a later declaration of the same property wins.
-    pub declarations: Arc<[Declaration]>,
+    pub declarations: Declarations,
     /// Custom property declarations (`--name`, value text), in source order.
     pub custom: CustomProperties,
     /// A context condition (`@media`), if any.

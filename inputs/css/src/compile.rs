@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use union_model::selectors::Selector;
 use union_model::{
-    Condition, Declaration, DeclaredValue, Diagnostic, Importance, Palette, PropertyId, Rule,
-    SourceLocation, ThemeDefinition, ThemeMetadata,
+    Condition, Declaration, Declarations, DeclaredValue, Diagnostic, Importance, Palette,
+    PropertyId, Rule, SourceLocation, ThemeDefinition, ThemeMetadata,
 };
 
 /// The result of compiling a stylesheet and its imports.
@@ -484,11 +484,11 @@ impl Compiler {
             let custom = union_model::custom_properties(custom);
             let shared: Arc<[Declaration]> = declarations.drain(..).collect();
             self.scratch = declarations;
-            let declarations = shared;
+            let declarations = Declarations::from(shared);
             for selector in selectors {
                 self.out.rules.push(Rule {
                     selector: selector.clone(),
-                    declarations: Arc::clone(&declarations),
+                    declarations: declarations.clone(),
                     custom: Arc::clone(&custom),
                     condition: condition.cloned(),
                     importance,

@@ -122,6 +122,38 @@ fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
 }
 
 #[test]
+fn no_prefix_of_an_entry_is_accepted_and_no_damaged_byte_panics() {
+    let folder = Folder::new("damaged");
+    folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let cache = folder.cache();
+    cache.store(&main, &compile_path(&main));
+    let entry = std::fs::read_dir(folder.0.path().join("cache"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(&entry).unwrap();
+    assert!(cache.load(&main).is_some());
+    for len in 0..bytes.len() {
+        std::fs::write(&entry, &bytes[..len]).unwrap();
+        assert!(cache.load(&main).is_none(), "a prefix of {len} bytes");
+    }
+    let expected = summary(compile_path(&main));
+    for at in 0..bytes.len() {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0xa5;
+        std::fs::write(&entry, &damaged).unwrap();
+        // A damaged byte may still decode (say, to another colour); it must
+        // never panic, and the undamaged entry must still load afterwards.
+        let _ = cache.load(&main);
+    }
+    std::fs::write(&entry, &bytes).unwrap();
+    assert_eq!(summary(cache.load(&main).expect("intact again")), expected);
+}
+
+#[test]
 fn the_plugin_uses_the_cache() {
     let folder = Folder::new("plugin");
     folder.write("theme/base.css", BASE);

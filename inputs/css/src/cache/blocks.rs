@@ -1,8 +1,8 @@
 //! Declaration blocks in a cache entry: every declaration of the entry in
 //! one list, each block stored once however many rules share it, `var()`
-//! values stored once however many declarations share them. Restoring makes
-//! one allocation per block (none for an empty custom-property list) and one
-//! per distinct `var()` value.
+//! values stored once however many declarations share them. Restoring puts
+//! every declaration in one list, each block a range of it, and makes one
+//! allocation per distinct `var()` value.
 
 use super::{Interner, index_of};
 use crate::deferred::CssDeferred;
@@ -10,19 +10,24 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Rule, Value};
+use union_model::{
+    Declaration, Declarations, DeclaredValue, DeferredValue, PropertyId, Rule, Value,
+};
 
 /// Text stored once and referred to by index.
 type StringIndex = u32;
 
-#[derive(Serialize, Deserialize)]
-enum CachedValue {
-    Value(Value),
-    None,
-    Inherit,
-    /// An index into the entry's deferred values.
-    Deferred(u32),
-}
+/// A declaration in the stream is a key, `property index << 2 | kind`,
+/// followed by the value for [`VALUE`] or the deferred value's index for
+/// [`DEFERRED`]. Values are read straight into declarations, with no
+/// wrapper to unpack.
+const VALUE: u32 = 0;
+/// `none`.
+const NONE: u32 = 1;
+/// `inherit`.
+const INHERIT: u32 = 2;
+/// A `var()` value: an index into the entry's deferred values.
+const DEFERRED: u32 = 3;
 
 #[derive(Serialize, Deserialize)]
 struct CachedDeferred {
@@ -40,11 +45,6 @@ pub(super) struct BlockTable<'a> {
     strings: Vec<&'a str>,
     folders: Vec<PathBuf>,
     deferred: Vec<CachedDeferred>,
-    /// Every declaration, block after block: written after the entry's
-    /// body as a stream of `(property index, value)` pairs and read from
-    /// it straight into the blocks, so no list of them is ever built.
-    #[serde(skip)]
-    declarations: Vec<(u16, CachedValue)>,
     /// Every custom property (name, value), block after block.
     custom: Vec<(StringIndex, StringIndex)>,
     /// Each block's declaration count and custom property count.
@@ -52,7 +52,7 @@ pub(super) struct BlockTable<'a> {
 }
 
 /// A restored block: what a [`Rule`] shares.
-pub(super) type Restored = (Arc<[Declaration]>, union_model::CustomProperties);
+pub(super) type Restored = (Declarations, union_model::CustomProperties);
 
 /// Builds a [`BlockTable`].
 #[derive(Default)]
@@ -60,7 +60,11 @@ pub(super) struct BlockWriter {
     table: BlockTable<'static>,
     strings: Interner,
     deferred_of: HashMap<*const (), u32>,
-    block_of: HashMap<*const Declaration, u32>,
+    block_of: HashMap<(*const Declaration, u32, u32), u32>,
+    /// Every declaration, block after block: written after the entry's
+    /// body and read from there straight into the restored list, so no
+    /// list of them is ever built.
+    stream: Vec<u8>,
 }
 
 impl BlockWriter {
@@ -95,30 +99,35 @@ impl BlockWriter {
     /// The index of `rule`'s block; `None` when it holds a value this
     /// cache cannot store (a deferred value of another input).
     pub(super) fn add(&mut self, rule: &Rule) -> Option<u32> {
-        let key = rule.declarations.as_ptr();
+        let key = rule.declarations.identity();
         if let Some(index) = self.block_of.get(&key) {
             return Some(*index);
         }
-        let mut declarations = Vec::with_capacity(rule.declarations.len());
         for declaration in rule.declarations.iter() {
-            let value = match declaration.declared() {
-                DeclaredValue::Value(value) => CachedValue::Value(value.clone()),
-                DeclaredValue::None => CachedValue::None,
-                DeclaredValue::Inherit => CachedValue::Inherit,
+            let index = u32::try_from(declaration.property().index()).ok()?;
+            let stream = std::mem::take(&mut self.stream);
+            self.stream = match declaration.declared() {
+                DeclaredValue::Value(value) => postcard::to_extend(
+                    value,
+                    postcard::to_extend(&(index << 2 | VALUE), stream).ok()?,
+                ),
+                DeclaredValue::None => postcard::to_extend(&(index << 2 | NONE), stream),
+                DeclaredValue::Inherit => postcard::to_extend(&(index << 2 | INHERIT), stream),
                 DeclaredValue::Deferred(deferred) => {
-                    CachedValue::Deferred(self.deferred(deferred)?)
+                    let deferred = self.deferred(deferred)?;
+                    postcard::to_extend(&(index << 2 | DEFERRED, deferred), stream)
                 }
-            };
-            declarations.push((u16::try_from(declaration.property().index()).ok()?, value));
+            }
+            .ok()?;
         }
         for (name, value) in rule.custom.iter() {
             let pair = (self.string(name), self.string(value));
             self.table.custom.push(pair);
         }
-        self.table
-            .blocks
-            .push((index_of(declarations.len()), index_of(rule.custom.len())));
-        self.table.declarations.extend(declarations);
+        self.table.blocks.push((
+            index_of(rule.declarations.len()),
+            index_of(rule.custom.len()),
+        ));
         let index = index_of(self.table.blocks.len() - 1);
         self.block_of.insert(key, index);
         Some(index)
@@ -126,10 +135,7 @@ impl BlockWriter {
 
     /// The table and its declaration stream.
     pub(super) fn finish(&mut self) -> Option<(BlockTable<'_>, Vec<u8>)> {
-        let mut out = Vec::new();
-        for declaration in &self.table.declarations {
-            out = postcard::to_extend(declaration, out).ok()?;
-        }
+        let out = std::mem::take(&mut self.stream);
         let mut table: BlockTable<'_> = std::mem::take(&mut self.table);
         table.strings = self.strings.list.iter().map(String::as_str).collect();
         Some((table, out))
@@ -139,7 +145,7 @@ impl BlockWriter {
 impl BlockTable<'_> {
     /// Every block, in table order, its declarations read from `stream`;
     /// `None` when the table or the stream is inconsistent.
-    pub(super) fn restore(self, mut stream: &[u8]) -> Option<Vec<Restored>> {
+    pub(super) fn restore(self, stream: &[u8]) -> Option<Vec<Restored>> {
         let strings: Vec<Arc<str>> = self.strings.iter().map(|&s| Arc::from(s)).collect();
         let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
         let folders: Vec<Arc<Path>> = self
@@ -166,26 +172,50 @@ impl BlockTable<'_> {
                 }))
             })
             .collect::<Option<_>>()?;
+        // Every declaration goes into one list, built in place; a
+        // declaration that cannot be read leaves a placeholder and fails the
+        // restore. Each encoded declaration takes at least one byte, which
+        // bounds the list by the stream's length before it is allocated.
+        let total = self
+            .blocks
+            .iter()
+            .try_fold(0usize, |sum, &(count, _)| sum.checked_add(count as usize))?;
+        if total > stream.len() {
+            return None;
+        }
+        let placeholder = Declaration::none(*PropertyId::ALL.first()?);
+        let mut failed = false;
+        let mut reader = postcard::Deserializer::from_bytes(stream);
+        let mut next = || -> Option<Declaration> {
+            let key = u32::deserialize(&mut reader).ok()?;
+            let id = *PropertyId::ALL.get((key >> 2) as usize)?;
+            let value = match key & 3 {
+                VALUE => DeclaredValue::Value(Value::deserialize(&mut reader).ok()?),
+                NONE => DeclaredValue::None,
+                INHERIT => DeclaredValue::Inherit,
+                _ => {
+                    let index = u32::deserialize(&mut reader).ok()?;
+                    DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
+                }
+            };
+            Declaration::new(id, value).ok()
+        };
+        let list: Arc<[Declaration]> = (0..total)
+            .map(|_| {
+                next().unwrap_or_else(|| {
+                    failed = true;
+                    placeholder.clone()
+                })
+            })
+            .collect();
+        if failed {
+            return None;
+        }
         let mut custom = self.custom.iter();
-        let mut scratch: Vec<Declaration> = Vec::new();
         let mut restored = Vec::with_capacity(self.blocks.len());
+        let mut start = 0;
         for &(count, custom_count) in &self.blocks {
-            scratch.clear();
-            for _ in 0..count {
-                let ((index, value), rest) =
-                    postcard::take_from_bytes::<(u16, CachedValue)>(stream).ok()?;
-                stream = rest;
-                let id = *PropertyId::ALL.get(usize::from(index))?;
-                let value = match value {
-                    CachedValue::Value(value) => DeclaredValue::Value(value),
-                    CachedValue::None => DeclaredValue::None,
-                    CachedValue::Inherit => DeclaredValue::Inherit,
-                    CachedValue::Deferred(index) => {
-                        DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
-                    }
-                };
-                scratch.push(Declaration::new(id, value).ok()?);
-            }
+            let end = start + count as usize;
             let pairs = if custom_count == 0 {
                 union_model::no_custom_properties()
             } else {
@@ -196,8 +226,9 @@ impl BlockTable<'_> {
                 }
                 pairs.into()
             };
-            restored.push((scratch.drain(..).collect(), pairs));
+            restored.push((Declarations::range(&list, start..end)?, pairs));
+            start = end;
         }
-        stream.is_empty().then_some(restored)
+        reader.finalize().ok()?.is_empty().then_some(restored)
     }
 }

@@ -316,7 +316,7 @@ impl ThemeCache {
             };
             compiled.rules.push(Rule {
                 selector: selectors.get(rule.selector as usize)?.clone(),
-                declarations: Arc::clone(declarations),
+                declarations: declarations.clone(),
                 custom: Arc::clone(custom),
                 condition,
                 importance: if rule.important {
