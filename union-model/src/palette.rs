@@ -81,7 +81,7 @@ impl Palette {
             Color::Rgba(rgba) => *rgba,
             Color::Palette(set, role) => self.role(*set, *role),
             Color::CurrentColor => current,
-            Color::Mix(a, b, amount) => inner(a).mix(inner(b), *amount),
+            Color::Mix(pair, amount) => inner(&pair.0).mix(inner(&pair.1), *amount),
             Color::Lighter(c, amount) => inner(c).lighter(*amount),
             Color::Darker(c, amount) => inner(c).darker(*amount),
             Color::Alpha(c, factor) => {

@@ -217,8 +217,9 @@ pub enum Color {
     Palette(ColorSet, ColorRole),
     /// The element's text colour (`currentColor`).
     CurrentColor,
-    /// `mix(a, b, amount)`: `amount` 0 is `a`, 1 is `b`.
-    Mix(Arc<Color>, Arc<Color>, f32),
+    /// `mix(a, b, amount)`: `amount` 0 is `a`, 1 is `b` (the two colours
+    /// share one allocation).
+    Mix(Arc<(Color, Color)>, f32),
     /// `lighter(c, amount)`: HSL lightness moved toward white.
     Lighter(Arc<Color>, f32),
     /// `darker(c, amount)`: HSL lightness moved toward black.
@@ -239,7 +240,7 @@ impl Color {
     /// `mix(self, other, amount)`.
     #[must_use]
     pub fn mix(self, other: Color, amount: f32) -> Color {
-        Color::Mix(Arc::new(self), Arc::new(other), amount)
+        Color::Mix(Arc::new((self, other)), amount)
     }
 
     /// `alpha(self, factor)`.
@@ -253,7 +254,7 @@ impl Color {
         match self {
             Color::CurrentColor => true,
             Color::Rgba(_) | Color::Palette(..) => false,
-            Color::Mix(a, b, _) => a.uses_current_color() || b.uses_current_color(),
+            Color::Mix(pair, _) => pair.0.uses_current_color() || pair.1.uses_current_color(),
             Color::Lighter(c, _) | Color::Darker(c, _) | Color::Alpha(c, _) => {
                 c.uses_current_color()
             }
@@ -269,7 +270,13 @@ impl Color {
         let sub = |c: &Arc<Color>| Arc::new(c.substitute_current_color(current));
         match self {
             Color::CurrentColor => current.clone(),
-            Color::Mix(a, b, t) => Color::Mix(sub(a), sub(b), *t),
+            Color::Mix(pair, t) => Color::Mix(
+                Arc::new((
+                    pair.0.substitute_current_color(current),
+                    pair.1.substitute_current_color(current),
+                )),
+                *t,
+            ),
             Color::Lighter(c, t) => Color::Lighter(sub(c), *t),
             Color::Darker(c, t) => Color::Darker(sub(c), *t),
             Color::Alpha(c, t) => Color::Alpha(sub(c), *t),
@@ -299,8 +306,8 @@ impl fmt::Display for Color {
             Color::Rgba(rgba) => write!(f, "{rgba}"),
             Color::Palette(set, role) => write!(f, "palette({set}, {role})"),
             Color::CurrentColor => f.write_str("currentColor"),
-            Color::Mix(a, b, t) => {
-                write!(f, "mix({a}, {b}, ")?;
+            Color::Mix(pair, t) => {
+                write!(f, "mix({}, {}, ", pair.0, pair.1)?;
                 write_number(f, *t)?;
                 f.write_str(")")
             }
