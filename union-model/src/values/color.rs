@@ -218,7 +218,11 @@ pub enum Color {
     /// The element's text colour (`currentColor`).
     CurrentColor,
     /// `mix(a, b, amount)`: `amount` 0 is `a`, 1 is `b` (the two colours
-    /// share one allocation).
+    /// share one allocation; serialised as `[a, b, amount]`).
+    #[serde(
+        serialize_with = "mix_serde::serialize",
+        deserialize_with = "mix_serde::deserialize"
+    )]
     Mix(Arc<(Color, Color)>, f32),
     /// `lighter(c, amount)`: HSL lightness moved toward white.
     Lighter(Arc<Color>, f32),
@@ -282,6 +286,28 @@ impl Color {
             Color::Alpha(c, t) => Color::Alpha(sub(c), *t),
             Color::Rgba(_) | Color::Palette(..) => self.clone(),
         }
+    }
+}
+
+/// `mix()` is stored as `[a, b, amount]`, the shape of three separate fields.
+mod mix_serde {
+    use super::Color;
+    use serde::{Deserialize, Serialize};
+    use std::sync::Arc;
+
+    pub(super) fn serialize<S: serde::Serializer>(
+        pair: &Arc<(Color, Color)>,
+        amount: &f32,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        (&pair.0, &pair.1, amount).serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<(Arc<(Color, Color)>, f32), D::Error> {
+        let (a, b, amount) = <(Color, Color, f32)>::deserialize(deserializer)?;
+        Ok((Arc::new((a, b)), amount))
     }
 }
 
