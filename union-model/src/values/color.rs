@@ -295,8 +295,11 @@ mod mix_serde {
     use serde::{Deserialize, Serialize};
     use std::sync::Arc;
 
+    /// The two colours.
+    type Pair = Arc<(Color, Color)>;
+
     pub(super) fn serialize<S: serde::Serializer>(
-        pair: &Arc<(Color, Color)>,
+        pair: &Pair,
         amount: &f32,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
@@ -305,7 +308,7 @@ mod mix_serde {
 
     pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<(Arc<(Color, Color)>, f32), D::Error> {
+    ) -> Result<(Pair, f32), D::Error> {
         let (a, b, amount) = <(Color, Color, f32)>::deserialize(deserializer)?;
         Ok((Arc::new((a, b)), amount))
     }
