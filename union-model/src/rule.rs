@@ -451,3 +451,34 @@ impl RuleSet {
         out.sort_unstable_by(|a, b| b.cmp(a));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declaration_ranges_share_one_list() {
+        let list: Arc<[Declaration]> = vec![
+            Declaration::none(PropertyId::BackgroundColor),
+            Declaration::none(PropertyId::BorderTopColor),
+            Declaration::none(PropertyId::BorderTopColor),
+        ]
+        .into();
+        let first = Declarations::range(&list, 0..1).unwrap_or_else(|| panic!("in bounds"));
+        let empty = Declarations::range(&list, 1..1).unwrap_or_else(|| panic!("in bounds"));
+        let rest = Declarations::range(&list, 1..3).unwrap_or_else(|| panic!("in bounds"));
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].property(), PropertyId::BackgroundColor);
+        assert!(empty.is_empty());
+        assert_eq!(rest.len(), 2);
+        assert_eq!(rest[0].property(), PropertyId::BorderTopColor);
+        // An empty block starts where the next one does: identity must still tell them apart.
+        assert_ne!(empty.identity(), rest.identity());
+        assert_eq!(rest.identity(), rest.clone().identity());
+        assert!(Declarations::range(&list, 2..4).is_none());
+        assert!(Declarations::range(&list, 3..3).is_some());
+        let whole = Declarations::from(list.to_vec());
+        assert_eq!(whole.len(), 3);
+        assert_eq!(*whole, *list);
+    }
+}
