@@ -21,6 +21,21 @@ impl Folder {
     fn cache(&self) -> ThemeCache {
         ThemeCache::new(self.0.path().join("cache"))
     }
+    /// A cache holding the compiled `MAIN` (importing `BASE`): the cache,
+    /// the main file, and the path of its one entry.
+    fn stored_main(&self) -> (ThemeCache, PathBuf, PathBuf) {
+        self.write("base.css", BASE);
+        let main = self.write("main.css", MAIN);
+        let cache = self.cache();
+        cache.store(&main, &compile_path(&main));
+        let entry = std::fs::read_dir(self.0.path().join("cache"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        (cache, main, entry)
+    }
     fn entries(&self) -> usize {
         std::fs::read_dir(self.0.path().join("cache"))
             .map(|d| d.count())
@@ -93,16 +108,7 @@ fn any_change_to_any_file_invalidates_the_entry() {
 #[test]
 fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
     let folder = Folder::new("corrupt");
-    folder.write("base.css", BASE);
-    let main = folder.write("main.css", MAIN);
-    let cache = folder.cache();
-    cache.store(&main, &compile_path(&main));
-    let entry = std::fs::read_dir(folder.0.path().join("cache"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let (cache, main, entry) = folder.stored_main();
     let mut bytes = std::fs::read(&entry).unwrap();
     let half = bytes.len() / 2;
     bytes.truncate(half);
@@ -124,16 +130,7 @@ fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
 #[test]
 fn no_prefix_of_an_entry_is_accepted_and_no_damaged_byte_panics() {
     let folder = Folder::new("damaged");
-    folder.write("base.css", BASE);
-    let main = folder.write("main.css", MAIN);
-    let cache = folder.cache();
-    cache.store(&main, &compile_path(&main));
-    let entry = std::fs::read_dir(folder.0.path().join("cache"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let (cache, main, entry) = folder.stored_main();
     let bytes = std::fs::read(&entry).unwrap();
     assert!(cache.load(&main).is_some());
     for len in 0..bytes.len() {
