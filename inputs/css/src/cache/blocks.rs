@@ -105,17 +105,17 @@ impl BlockWriter {
         }
         for declaration in rule.declarations.iter() {
             let index = u32::try_from(declaration.property().index()).ok()?;
+            let key = |kind: u32| index.checked_mul(4).map(|shifted| shifted | kind);
             let stream = std::mem::take(&mut self.stream);
             self.stream = match declaration.declared() {
-                DeclaredValue::Value(value) => postcard::to_extend(
-                    value,
-                    postcard::to_extend(&(index << 2 | VALUE), stream).ok()?,
-                ),
-                DeclaredValue::None => postcard::to_extend(&(index << 2 | NONE), stream),
-                DeclaredValue::Inherit => postcard::to_extend(&(index << 2 | INHERIT), stream),
+                DeclaredValue::Value(value) => {
+                    postcard::to_extend(value, postcard::to_extend(&key(VALUE)?, stream).ok()?)
+                }
+                DeclaredValue::None => postcard::to_extend(&key(NONE)?, stream),
+                DeclaredValue::Inherit => postcard::to_extend(&key(INHERIT)?, stream),
                 DeclaredValue::Deferred(deferred) => {
                     let deferred = self.deferred(deferred)?;
-                    postcard::to_extend(&(index << 2 | DEFERRED, deferred), stream)
+                    postcard::to_extend(&(key(DEFERRED)?, deferred), stream)
                 }
             }
             .ok()?;
