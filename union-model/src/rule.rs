@@ -297,13 +297,11 @@ impl Rule {
     }
 }
 
-/// A rule after compilation: its priority and source order are fixed.
+/// A rule after compilation: its place in priority order (importance,
+/// specificity, source order) is fixed, and its source order is kept.
 #[derive(Clone, Debug)]
 pub(crate) struct CompiledRule {
     pub(crate) rule: Rule,
-    /// (importance, specificity, source order) packed so that a larger
-    /// number wins.
-    pub(crate) priority: u64,
     pub(crate) source_order: u32,
 }
 
@@ -377,23 +375,31 @@ pub struct RuleSet {
 impl RuleSet {
     /// Compiles rules given in source order (for an extended theme: base rules first).
     pub fn new(rules: Vec<Rule>) -> Self {
-        let mut compiled: Vec<CompiledRule> = rules
-            .into_iter()
+        // Sort (priority, source order) keys rather than whole rules, then
+        // move each rule once into its place. Priorities are unique (they
+        // end with the source order), so an unstable sort gives the one
+        // order, without a merge buffer.
+        let mut keys: Vec<(u64, u32)> = rules
+            .iter()
             .enumerate()
             .map(|(order, rule)| {
                 let order = u32::try_from(order).unwrap_or(u32::MAX);
                 let importance = u64::from(rule.importance == Importance::Important) << 62;
                 let specificity = u64::from(rule.selector.specificity().packed()) << 32;
-                CompiledRule {
-                    priority: importance | specificity | u64::from(order),
-                    source_order: order,
-                    rule,
-                }
+                (importance | specificity | u64::from(order), order)
             })
             .collect();
-        // Priorities are unique (they end with the source order), so an
-        // unstable sort gives the one order, without a merge buffer.
-        compiled.sort_unstable_by_key(|r| r.priority);
+        keys.sort_unstable_by_key(|&(priority, _)| priority);
+        let mut slots: Vec<Option<Rule>> = rules.into_iter().map(Some).collect();
+        let compiled: Vec<CompiledRule> = keys
+            .iter()
+            .filter_map(|&(_, order)| {
+                Some(CompiledRule {
+                    rule: slots.get_mut(order as usize)?.take()?,
+                    source_order: order,
+                })
+            })
+            .collect();
         let (mut by_id, mut by_hint, mut by_type) = (Vec::new(), Vec::new(), Vec::new());
         let mut universal = Vec::new();
         for (index, rule) in compiled.iter().enumerate() {
