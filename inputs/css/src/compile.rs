@@ -29,6 +29,10 @@ pub struct Compiled {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read.
     pub files: Vec<PathBuf>,
+    /// The content hash of each of [`files`](Self::files) as it was read,
+    /// in the same order: the compiled-theme cache stores a compilation
+    /// only while its files still hold the text it was made from.
+    pub file_hashes: Vec<u64>,
     /// Colours from `@palette` rules (later rules override earlier ones).
     pub palette: Palette,
     /// Metadata from `@theme`.
@@ -131,6 +135,9 @@ impl Compiler {
 
     fn file(&mut self, source: &SourceFile, condition: Option<&Arc<Condition>>) {
         self.out.files.push(source.path.to_path_buf());
+        self.out
+            .file_hashes
+            .push(crate::cache::content_hash(source.text.as_bytes()));
         self.stack.push(source.path.to_path_buf());
         let warnings = Arc::new(RwLock::new(Vec::new()));
         let options = ParserOptions {

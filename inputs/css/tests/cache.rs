@@ -106,6 +106,30 @@ fn any_change_to_any_file_invalidates_the_entry() {
 }
 
 #[test]
+fn a_file_edited_between_compiling_and_storing_keeps_the_entry_out() {
+    let folder = Folder::new("store-race");
+    let base = folder.write("base.css", BASE);
+    let main = folder.write("main.css", MAIN);
+    let cache = folder.cache();
+    let compiled = compile_path(&main);
+    // The edit lands after the compiler read the file and before the entry
+    // is stamped: the entry would record the new text beside rules made
+    // from the old one.
+    std::fs::write(&base, BASE.replace("black", "white")).unwrap();
+    cache.store(&main, &compiled);
+    assert!(
+        cache.load(&main).is_none(),
+        "a compilation of text the files no longer hold is not stored"
+    );
+    let fresh = compile_path(&main);
+    cache.store(&main, &fresh);
+    let cached = cache
+        .load(&main)
+        .expect("a compilation of the current text is stored");
+    assert_eq!(summary(cached), summary(compile_path(&main)));
+}
+
+#[test]
 fn corrupt_entries_are_ignored_and_errors_are_never_stored() {
     let folder = Folder::new("corrupt");
     let (cache, main, entry) = folder.stored_main();

@@ -7,8 +7,10 @@
 //! change to the data model or to the cache format invalidates every entry
 //! without anyone bumping a version). An entry is used only if all of them
 //! still match; a missing, stale or corrupt entry is ignored and rebuilt.
-//! Themes with errors are never stored. Writes go to a temporary file that is
-//! renamed into place, so readers never see half an entry.
+//! Themes with errors are never stored, nor are compilations of text a file
+//! no longer holds (a file edited after the compiler read it: its content
+//! hash differs from [`Compiled::file_hashes`]). Writes go to a temporary
+//! file that is renamed into place, so readers never see half an entry.
 //!
 //! An entry is a header (the key) followed by the body, so a stale entry is
 //! rejected before its rules are read. The body stores selectors and
@@ -105,7 +107,7 @@ const RACY_WINDOW_NS: i128 = 3_000_000_000;
 
 /// A content hash for change detection (not for adversaries): eight bytes
 /// per step, so re-checking a theme's files stays far below parsing them.
-fn content_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut hash = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
@@ -290,6 +292,7 @@ impl ThemeCache {
         let selectors = body.selectors.restore()?;
         let blocks = body.blocks.restore(declarations)?;
         let mut compiled = Compiled {
+            file_hashes: header.files.iter().map(|f| f.content).collect(),
             files: header.files.into_iter().map(|f| f.path).collect(),
             diagnostics: body.diagnostics,
             metadata: body.metadata,
@@ -347,6 +350,16 @@ impl ThemeCache {
         else {
             return;
         };
+        // A file edited since the compiler read it would be recorded with
+        // its new text beside rules made from the old one.
+        let compiled_text = files.len() == compiled.file_hashes.len()
+            && files
+                .iter()
+                .zip(&compiled.file_hashes)
+                .all(|(stamp, hash)| stamp.content == *hash);
+        if !compiled_text {
+            return;
+        }
         // Rules of one selector list share their declarations, nested rules
         // share selectors, and `@media` blocks share conditions: store each once.
         let file_index: std::collections::HashMap<&Path, u32> = compiled
