@@ -240,6 +240,41 @@ struct Body<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Restored items handed to the rules that use them: a clone for each use
+/// but the last, which takes the item (so a selector or block used once is
+/// moved, not shared and released).
+struct Uses<T> {
+    items: Vec<Option<T>>,
+    uses: Vec<u32>,
+}
+
+impl<T: Clone> Uses<T> {
+    fn new(items: Vec<T>, used: impl Iterator<Item = u32>) -> Self {
+        let mut uses = vec![0u32; items.len()];
+        for index in used {
+            if let Some(count) = uses.get_mut(index as usize) {
+                *count = count.saturating_add(1);
+            }
+        }
+        Uses {
+            items: items.into_iter().map(Some).collect(),
+            uses,
+        }
+    }
+
+    /// Item `index` for one use; `None` when there is no such item.
+    fn take(&mut self, index: u32) -> Option<T> {
+        let uses = self.uses.get_mut(index as usize)?;
+        *uses = uses.saturating_sub(1);
+        let item = self.items.get_mut(index as usize)?;
+        if *uses == 0 {
+            item.take()
+        } else {
+            item.clone()
+        }
+    }
+}
+
 /// A folder of compiled-theme cache entries.
 #[derive(Clone, Debug)]
 pub struct ThemeCache {
@@ -289,8 +324,14 @@ impl ThemeCache {
             .map(|f| Arc::from(f.path.as_path()))
             .collect();
         let conditions: Vec<Arc<Condition>> = body.conditions.into_iter().map(Arc::new).collect();
-        let selectors = body.selectors.restore()?;
-        let blocks = body.blocks.restore(declarations)?;
+        let mut selectors = Uses::new(
+            body.selectors.restore()?,
+            body.rules.iter().map(|rule| rule.selector),
+        );
+        let mut blocks = Uses::new(
+            body.blocks.restore(declarations)?,
+            body.rules.iter().map(|rule| rule.block),
+        );
         let mut compiled = Compiled {
             file_hashes: header.files.iter().map(|f| f.content).collect(),
             files: header.files.into_iter().map(|f| f.path).collect(),
@@ -304,7 +345,7 @@ impl ThemeCache {
         }
         compiled.rules.reserve(body.rules.len());
         for rule in body.rules {
-            let (declarations, custom) = blocks.get(rule.block as usize)?;
+            let (declarations, custom) = blocks.take(rule.block)?;
             let location = match rule.location {
                 Some(at) => Some(SourceLocation {
                     file: Arc::clone(files.get(at.file as usize)?),
@@ -318,9 +359,9 @@ impl ThemeCache {
                 None => None,
             };
             compiled.rules.push(Rule {
-                selector: selectors.get(rule.selector as usize)?.clone(),
-                declarations: declarations.clone(),
-                custom: Arc::clone(custom),
+                selector: selectors.take(rule.selector)?,
+                declarations,
+                custom,
                 condition,
                 importance: if rule.important {
                     Importance::Important
