@@ -256,15 +256,16 @@ impl Compound {
     }
 }
 
-/// The key a rule is indexed by: taken from the right-most compound.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum IndexKey {
+/// The key a rule is indexed by: taken from the right-most compound, and
+/// borrowed from the selector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IndexKey<'a> {
     /// The subject compound names an id.
-    Id(Name),
+    Id(&'a Name),
     /// The subject compound names a hint (the first one).
-    Hint(Name),
+    Hint(&'a Name),
     /// The subject compound names a type.
-    Type(Name),
+    Type(&'a Name),
     /// Nothing to index by: the rule is tested against every element.
     Universal,
 }
@@ -468,16 +469,16 @@ impl Selector {
     }
 
     /// The rule-index key from the subject compound: id, else hint, else type.
-    pub fn index_key(&self) -> IndexKey {
+    pub fn index_key(&self) -> IndexKey<'_> {
         let subject = self.compound(self.compound_count().saturating_sub(1));
         let mut key = IndexKey::Universal;
         for part in subject {
             match (part, &key) {
-                (Simple::Id(id), _) => return IndexKey::Id(id.clone()),
+                (Simple::Id(id), _) => return IndexKey::Id(id),
                 (Simple::Hint(hint), IndexKey::Universal | IndexKey::Type(_)) => {
-                    key = IndexKey::Hint(hint.clone());
+                    key = IndexKey::Hint(hint);
                 }
-                (Simple::Type(ty), IndexKey::Universal) => key = IndexKey::Type(ty.clone()),
+                (Simple::Type(ty), IndexKey::Universal) => key = IndexKey::Type(ty),
                 _ => {}
             }
         }

@@ -858,23 +858,26 @@ fn specificity_orders_like_css_not_like_a_sum() {
 
 #[test]
 fn index_key_prefers_id_then_hint_then_type() {
+    let (ok, flat, button, label) = (
+        Name::new("ok"),
+        Name::new("flat"),
+        Name::new("button"),
+        Name::new("label"),
+    );
     let table = vec![
         (
             single(ty("Button").hint("flat").id("ok")),
-            IndexKey::Id(Name::new("ok")),
+            IndexKey::Id(&ok),
         ),
-        (
-            single(ty("Button").hint("flat")),
-            IndexKey::Hint(Name::new("flat")),
-        ),
+        (single(ty("Button").hint("flat")), IndexKey::Hint(&flat)),
         (
             single(ty("Button").state(State::Hovered)),
-            IndexKey::Type(Name::new("button")),
+            IndexKey::Type(&button),
         ),
         (single(c().state(State::Hovered)), IndexKey::Universal),
         (
             single(c().id("x")).descendant(ty("Label")),
-            IndexKey::Type(Name::new("label")),
+            IndexKey::Type(&label),
         ),
     ];
     for (selector, expected) in table {
