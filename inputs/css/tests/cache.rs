@@ -21,6 +21,13 @@ impl Folder {
     fn cache(&self) -> ThemeCache {
         ThemeCache::new(self.0.path().join("cache"))
     }
+    /// `BASE` and `MAIN` written, nothing stored: the cache, the base file
+    /// and the main file.
+    fn unstored_main(&self) -> (ThemeCache, PathBuf, PathBuf) {
+        let base = self.write("base.css", BASE);
+        let main = self.write("main.css", MAIN);
+        (self.cache(), base, main)
+    }
     /// A cache holding the compiled `MAIN` (importing `BASE`): the cache,
     /// the main file, and the path of its one entry.
     fn stored_main(&self) -> (ThemeCache, PathBuf, PathBuf) {
@@ -91,9 +98,7 @@ fn a_cached_theme_equals_a_compiled_one() {
 #[test]
 fn any_change_to_any_file_invalidates_the_entry() {
     let folder = Folder::new("stale");
-    let base = folder.write("base.css", BASE);
-    let main = folder.write("main.css", MAIN);
-    let cache = folder.cache();
+    let (cache, base, main) = folder.unstored_main();
     cache.store(&main, &compile_path(&main));
     assert!(cache.load(&main).is_some());
     // Same size, different content: the content hash catches it even if the mtime did not move.
@@ -108,9 +113,7 @@ fn any_change_to_any_file_invalidates_the_entry() {
 #[test]
 fn a_file_edited_between_compiling_and_storing_keeps_the_entry_out() {
     let folder = Folder::new("store-race");
-    let base = folder.write("base.css", BASE);
-    let main = folder.write("main.css", MAIN);
-    let cache = folder.cache();
+    let (cache, base, main) = folder.unstored_main();
     let compiled = compile_path(&main);
     // The edit lands after the compiler read the file and before the entry
     // is stamped: the entry would record the new text beside rules made
