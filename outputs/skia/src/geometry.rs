@@ -40,6 +40,19 @@ impl Box2 {
         }
     }
 
+    /// The box with its edges rounded to whole device pixels; `None` when
+    /// it then covers less than one pixel in either direction.
+    pub fn pixel_aligned(self) -> Option<Box2> {
+        let (x, y) = (self.x.round(), self.y.round());
+        let aligned = Box2 {
+            x,
+            y,
+            width: self.right().round() - x,
+            height: self.bottom().round() - y,
+        };
+        (aligned.width >= 1.0 && aligned.height >= 1.0).then_some(aligned)
+    }
+
     fn right(&self) -> f32 {
         self.x + self.width
     }
@@ -225,6 +238,26 @@ pub fn side_region(outer: Box2, inner: Box2, side: usize) -> Option<Path> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pixel_aligned_rounds_edges_and_refuses_slivers() {
+        let b = |x, y, width, height| Box2 {
+            x,
+            y,
+            width,
+            height,
+        };
+        // (box, aligned box or None)
+        let cases = [
+            (b(0.4, 0.6, 10.2, 4.8), Some(b(0.0, 1.0, 11.0, 4.0))),
+            (b(2.5, 3.0, 1.0, 1.0), Some(b(3.0, 3.0, 1.0, 1.0))),
+            (b(2.6, 3.0, 0.3, 5.0), None),
+            (b(1.0, 1.0, 5.0, 0.0), None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(input.pixel_aligned(), expected, "{input:?}");
+        }
+    }
 
     #[test]
     fn radii_clamp_like_css() {

@@ -355,14 +355,15 @@ impl Painter<'_> {
             .image_color
             .value()
             .map(|c| self.style.resolve_color(c, self.palette));
-        let (x, y) = (area.x.round(), area.y.round());
-        let (w, h) = (
-            (area.x + area.width).round() - x,
-            (area.y + area.height).round() - y,
-        );
-        if w < 1.0 || h < 1.0 {
+        let Some(Box2 {
+            x,
+            y,
+            width: w,
+            height: h,
+        }) = area.pixel_aligned()
+        else {
             return;
-        }
+        };
         let Some(mask) = self.mask_of(clip) else {
             return;
         };
@@ -403,14 +404,15 @@ impl Painter<'_> {
     /// An `svg-element()` stretched over `area` (snapped to device
     /// pixels), clipped to `clip`.
     fn background_element(&mut self, part: &SvgPart, area: Box2, clip: &Path) {
-        let (x, y) = (area.x.round(), area.y.round());
-        let (w, h) = (
-            (area.x + area.width).round() - x,
-            (area.y + area.height).round() - y,
-        );
-        if w < 1.0 || h < 1.0 {
+        let Some(Box2 {
+            x,
+            y,
+            width: w,
+            height: h,
+        }) = area.pixel_aligned()
+        else {
             return;
-        }
+        };
         let path = std::path::Path::new(&*part.source.0);
         let raster =
             self.images
@@ -445,14 +447,15 @@ impl Painter<'_> {
     /// An `svg-frame()` over `area`, snapped to device pixels; returns
     /// whether it drew.
     fn frame_at(&mut self, part: &SvgPart, area: Box2) -> bool {
-        let (x, y) = (area.x.round(), area.y.round());
-        let (w, h) = (
-            (area.x + area.width).round() - x,
-            (area.y + area.height).round() - y,
-        );
-        if w < 1.0 || h < 1.0 {
+        let Some(Box2 {
+            x,
+            y,
+            width: w,
+            height: h,
+        }) = area.pixel_aligned()
+        else {
             return false;
-        }
+        };
         let path = std::path::Path::new(&*part.source.0);
         let frame = self.images.svg_parts.frame(
             path,
