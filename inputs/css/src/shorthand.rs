@@ -22,12 +22,8 @@ pub fn static_name(name: &str) -> Option<&'static str> {
     SHORTHANDS.iter().copied().find(|n| *n == name)
 }
 
-fn id(name: &str) -> Result<P, String> {
-    P::from_css_name(name).ok_or_else(|| format!("internal: no property `{name}`"))
-}
-
 /// Splits `text` into its top-level space-separated components (functions stay whole).
-fn components(text: &str) -> Vec<String> {
+fn components(text: &str) -> Vec<&str> {
     let mut input = ParserInput::new(text);
     let mut parser = Parser::new(&mut input);
     let mut out = Vec::new();
@@ -46,7 +42,7 @@ fn components(text: &str) -> Vec<String> {
                 Ok::<(), lightningcss_cssparser::ParseError<'_, ()>>(())
             });
         }
-        out.push(parser.slice_from(start).trim().to_owned());
+        out.push(parser.slice_from(start).trim());
     }
     out
 }
@@ -62,42 +58,76 @@ fn four<T: Clone>(values: &[T]) -> Result<[T; 4], String> {
     })
 }
 
+/// `name`'s four longhands (top, right, bottom, left) from 1–4 values of
+/// `type_name` in web order.
 fn per_side(
-    prefix: &str,
-    suffix: &str,
+    name: &str,
     text: &str,
     type_name: &str,
     context: ValueContext<'_>,
 ) -> Result<Expanded, String> {
     let parsed: Vec<Value> = components(text)
-        .iter()
+        .into_iter()
         .map(|c| parse_value(type_name, c, context))
         .collect::<Result<_, _>>()?;
     let values = four(&parsed)?;
-    SIDES
+    Ok(longhands(name)
         .iter()
         .zip(values)
-        .map(|(side, value)| Ok((id(&format!("{prefix}-{side}{suffix}"))?, Some(value))))
-        .collect()
+        .map(|(&id, value)| (id, Some(value)))
+        .collect())
 }
 
 /// The width, style and colour a line shorthand gave (each optional).
 type LineParts = (Option<Value>, Option<Value>, Option<Value>);
+
+/// Whether `component` could be a length: lengths start with a number or
+/// are functions (`calc()`). Other text is never tried as one, which keeps
+/// a failed attempt (and its message) off the common path.
+fn may_be_length(component: &str) -> bool {
+    component.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))
+        || component.contains('(')
+        || component.contains('\\')
+}
+
+/// Whether `component` could be a line style: a keyword (escapes aside).
+fn may_be_line_style(component: &str) -> bool {
+    LineStyle::from_css_name(component).is_some() || component.contains('\\')
+}
+
+/// Whether `component` is an image function (`url()`, gradients, SVG
+/// parts): never a colour, so `background` does not try it as one.
+fn is_image_function(component: &str) -> bool {
+    const IMAGES: [&str; 7] = [
+        "url",
+        "linear-gradient",
+        "radial-gradient",
+        "repeating-linear-gradient",
+        "repeating-radial-gradient",
+        "svg-frame",
+        "svg-element",
+    ];
+    component
+        .split_once('(')
+        .is_some_and(|(name, _)| IMAGES.iter().any(|i| i.eq_ignore_ascii_case(name)))
+}
 
 /// `<width> || <style> || <color>`, each at most once, or `none`.
 fn line(text: &str, context: ValueContext<'_>) -> Result<LineParts, String> {
     let (mut width, mut style, mut color) = (None, None, None);
     for component in components(text) {
         if width.is_none()
-            && let Ok(value) = parse_value("Length", &component, context)
+            && may_be_length(component)
+            && let Ok(value) = parse_value("Length", component, context)
         {
             width = Some(value);
         } else if style.is_none()
-            && let Ok(value) = parse_value("LineStyle", &component, context)
+            && may_be_line_style(component)
+            && let Ok(value) = parse_value("LineStyle", component, context)
         {
             style = Some(value);
         } else if color.is_none()
-            && let Ok(value) = parse_value("Color", &component, context)
+            && let Ok(value) = parse_value("Color", component, context)
         {
             color = Some(value);
         } else {
@@ -109,12 +139,8 @@ fn line(text: &str, context: ValueContext<'_>) -> Result<LineParts, String> {
     Ok((width, style, color))
 }
 
-fn lines(
-    prefix: &str,
-    sides: &[&str],
-    text: &str,
-    context: ValueContext<'_>,
-) -> Result<Expanded, String> {
+/// `border` or `outline`: one line for all four sides.
+fn lines(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expanded, String> {
     let (width, style, color) = line(text, context)?;
     let width = width.unwrap_or(Value::Length(Length::Px(if style.is_some() {
         3.0
@@ -123,13 +149,13 @@ fn lines(
     })));
     let style = style.unwrap_or(Value::LineStyle(LineStyle::None));
     let color = color.unwrap_or(Value::Color(Color::CurrentColor));
-    let mut out = Vec::new();
-    for side in sides {
-        out.push((id(&format!("{prefix}-{side}-width"))?, Some(width.clone())));
-        out.push((id(&format!("{prefix}-{side}-style"))?, Some(style.clone())));
-        out.push((id(&format!("{prefix}-{side}-color"))?, Some(color.clone())));
-    }
-    Ok(out)
+    // The longhands come side after side, each width, style, colour.
+    let parts = [width, style, color];
+    Ok(longhands(name)
+        .iter()
+        .zip(parts.iter().cycle())
+        .map(|(&id, value)| (id, Some(value.clone())))
+        .collect())
 }
 
 /// Shorthands that accept `none` (every longhand becomes none).
@@ -227,39 +253,34 @@ fn compute_longhands(name: &str) -> Vec<P> {
 /// Expands a shorthand.
 pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expanded, String> {
     match name {
-        "padding" | "margin" | "inset" => per_side(name, "", text, "Length", context),
-        "border-width" => per_side("border", "-width", text, "Length", context),
-        "border-style" => per_side("border", "-style", text, "LineStyle", context),
-        "border-color" => per_side("border", "-color", text, "Color", context),
-        "border" => lines("border", &SIDES, text, context),
-        "outline" => lines("outline", &SIDES, text, context),
+        "padding" | "margin" | "inset" | "border-width" => per_side(name, text, "Length", context),
+        "border-style" => per_side(name, text, "LineStyle", context),
+        "border-color" => per_side(name, text, "Color", context),
+        "border" | "outline" => lines(name, text, context),
         "border-top" | "border-right" | "border-bottom" | "border-left" => {
             let (width, style, color) = line(text, context)?;
-            let mut out = Vec::new();
-            for (part, value, default) in [
-                ("width", width, Value::Length(Length::Px(0.0))),
-                ("style", style, Value::LineStyle(LineStyle::None)),
-                ("color", color, Value::Color(Color::CurrentColor)),
-            ] {
-                out.push((
-                    id(&format!("{name}-{part}"))?,
-                    Some(value.unwrap_or(default)),
-                ));
-            }
-            Ok(out)
+            let values = [
+                width.unwrap_or(Value::Length(Length::Px(0.0))),
+                style.unwrap_or(Value::LineStyle(LineStyle::None)),
+                color.unwrap_or(Value::Color(Color::CurrentColor)),
+            ];
+            Ok(longhands(name)
+                .iter()
+                .zip(values)
+                .map(|(&id, value)| (id, Some(value)))
+                .collect())
         }
         "outline-width" | "outline-style" | "outline-color" => {
-            let part = name.trim_start_matches("outline-");
-            let type_name = match part {
-                "width" => "Length",
-                "style" => "LineStyle",
+            let type_name = match name {
+                "outline-width" => "Length",
+                "outline-style" => "LineStyle",
                 _ => "Color",
             };
             let value = parse_value(type_name, text, context)?;
-            SIDES
+            Ok(longhands(name)
                 .iter()
-                .map(|side| Ok((id(&format!("outline-{side}-{part}"))?, Some(value.clone()))))
-                .collect()
+                .map(|&id| (id, Some(value.clone())))
+                .collect())
         }
         "border-radius" => {
             let (horizontal, vertical) = match text.split_once('/') {
@@ -268,23 +289,24 @@ pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expan
             };
             let parse = |part: &str| -> Result<[Value; 4], String> {
                 let radii: Vec<Value> = components(part)
-                    .iter()
+                    .into_iter()
                     .map(|c| parse_value("Radius", c, context))
                     .collect::<Result<_, _>>()?;
                 four(&radii)
             };
             let xs = parse(horizontal)?;
             let ys = vertical.map(parse).transpose()?;
-            let corners = ["top-left", "top-right", "bottom-right", "bottom-left"];
+            // The longhands come corner after corner from the top left.
             let mut out = Vec::new();
-            for (i, corner) in corners.iter().enumerate() {
-                let value = match (&xs[i], ys.as_ref().map(|ys| &ys[i])) {
-                    (Value::Radius(x), Some(Value::Radius(y))) => {
+            for (i, &id) in longhands(name).iter().enumerate() {
+                let value = match (xs.get(i), ys.as_ref().and_then(|ys| ys.get(i))) {
+                    (Some(Value::Radius(x)), Some(Value::Radius(y))) => {
                         Value::Radius(union_model::values::Radius { x: x.x, y: y.x })
                     }
-                    (x, _) => x.clone(),
+                    (Some(x), _) => x.clone(),
+                    (None, _) => return Err("internal: a corner without a radius".into()),
                 };
-                out.push((id(&format!("border-{corner}-radius"))?, Some(value)));
+                out.push((id, Some(value)));
             }
             Ok(out)
         }
@@ -293,11 +315,12 @@ pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expan
             let (mut color, mut image) = (None, None);
             for component in components(text) {
                 if color.is_none()
-                    && let Ok(value) = parse_value("Color", &component, context)
+                    && !is_image_function(component)
+                    && let Ok(value) = parse_value("Color", component, context)
                 {
                     color = Some(value);
                 } else if image.is_none() {
-                    image = Some(parse_value("Image", &component, context)?);
+                    image = Some(parse_value("Image", component, context)?);
                 } else {
                     return Err(format!(
                         "`{component}`: `background` takes one colour and one image"
@@ -311,7 +334,7 @@ pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expan
         }
         "icon-size" => {
             let parts = components(text);
-            let width = parse_value("Length", parts.first().map_or("", String::as_str), context)?;
+            let width = parse_value("Length", parts.first().copied().unwrap_or(""), context)?;
             let height = match parts.get(1) {
                 Some(h) => parse_value("Length", h, context)?,
                 None => width.clone(),
@@ -333,7 +356,7 @@ pub fn expand(name: &str, text: &str, context: ValueContext<'_>) -> Result<Expan
 /// Omitted parts take their initial values, as a CSS shorthand does.
 fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, String> {
     // Split at top-level slashes only: a `url()` may contain slashes too.
-    let mut parts: Vec<Vec<String>> = vec![Vec::new()];
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
     for component in components(text) {
         if component == "/" {
             parts.push(Vec::new());
@@ -349,8 +372,8 @@ fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, Strin
     let mut source = None;
     let mut slice = Vec::new();
     let mut repeat = Vec::new();
-    for component in parts[0].iter().cloned() {
-        if let Ok(image) = parse_value("Image", &component, context) {
+    for &component in &parts[0] {
+        if let Ok(image) = parse_value("Image", component, context) {
             source = Some(image);
         } else if component.eq_ignore_ascii_case("fill")
             || component.parse::<f32>().is_ok()
@@ -363,8 +386,8 @@ fn border_image(text: &str, context: ValueContext<'_>) -> Result<Expanded, Strin
     }
     let mut edges = [None, None];
     for (slot, part) in edges.iter_mut().zip(parts.iter().skip(1)) {
-        let (widths, keywords): (Vec<String>, Vec<String>) =
-            part.iter().cloned().partition(|w| values::is_edge_width(w));
+        let (widths, keywords): (Vec<&str>, Vec<&str>) =
+            part.iter().partition(|w| values::is_edge_width(w));
         if !widths.is_empty() {
             *slot = Some(parse_value("EdgeWidths", &widths.join(" "), context)?);
         }

@@ -125,6 +125,24 @@ fn cases() -> Vec<Case> {
             "border-bottom-width: 2px;\nborder-bottom-color: currentColor;\nborder-bottom-style: dashed;\n",
         ),
         (
+            "border-side shorthand in any order",
+            "button { border-left: red dotted 3px }",
+            vec![button()],
+            "border-left-width: 3px;\nborder-left-color: #ff0000;\nborder-left-style: dotted;\n",
+        ),
+        (
+            "outline shorthand sets every side; a style alone gives a medium width",
+            "button { outline: dashed }",
+            vec![button()],
+            "outline-top-width: 3px;\noutline-top-color: currentColor;\noutline-top-style: dashed;\noutline-right-width: 3px;\noutline-right-color: currentColor;\noutline-right-style: dashed;\noutline-bottom-width: 3px;\noutline-bottom-color: currentColor;\noutline-bottom-style: dashed;\noutline-left-width: 3px;\noutline-left-color: currentColor;\noutline-left-style: dashed;\n",
+        ),
+        (
+            "background shorthand with the image before the colour",
+            "button { background: linear-gradient(red, blue) #00ff00 }",
+            vec![button()],
+            "background-color: #00ff00;\nbackground-image: linear-gradient(180deg, #ff0000, #0000ff);\n",
+        ),
+        (
             "border: none is none on every leaf",
             "button { border-top: none }",
             vec![button()],
