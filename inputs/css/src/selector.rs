@@ -18,7 +18,8 @@ use parcel_selectors::attr::{
 use parcel_selectors::parser::{Combinator as CssCombinator, NthType};
 use union_model::State;
 use union_model::selectors::{
-    AttributeOperator, Combinator, Compound, Direction, NthIndex, Selector, Simple,
+    AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Compound, Direction,
+    Name, NthIndex, Selector, Simple,
 };
 
 /// Converts a selector list; `parent` is the enclosing rule's converted
@@ -34,22 +35,23 @@ pub fn convert_list(
 }
 
 fn convert(selector: &CssSelector<'_>, parent: Option<&[Selector]>) -> Result<Selector, String> {
-    let mut compounds = vec![Compound::new()];
+    // Simple selectors compound after compound, with where each compound
+    // ends: the layout a `Selector` stores, so nothing is built twice.
+    let mut parts: Vec<Simple> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     let mut combinators = Vec::new();
     for component in selector.iter_raw_parse_order_from(0) {
         if let Component::Combinator(combinator) = component {
             combinators.push(convert_combinator(*combinator)?);
-            compounds.push(Compound::new());
+            ends.push(parts.len());
             continue;
         }
-        let Some(simple) = convert_simple(component, parent)? else {
-            continue;
-        };
-        if let Some(last) = compounds.pop() {
-            compounds.push(last.with(simple));
+        if let Some(simple) = convert_simple(component, parent)? {
+            parts.push(simple);
         }
     }
-    Ok(Selector::from_parts(compounds, &combinators))
+    ends.push(parts.len());
+    Ok(Selector::from_flat(parts, &ends, &combinators))
 }
 
 fn convert_combinator(combinator: CssCombinator) -> Result<Combinator, String> {
@@ -76,17 +78,11 @@ fn convert_simple(
 ) -> Result<Option<Simple>, String> {
     Ok(Some(match component {
         Component::ExplicitUniversalType | Component::ExplicitAnyNamespace => return Ok(None),
-        Component::LocalName(name) => {
-            Simple::Type(union_model::selectors::Name::lowercase(&name.name.0))
-        }
-        Component::ID(id) => Simple::Id(union_model::selectors::Name::new(&id.0)),
-        Component::Class(class) => Simple::Hint(union_model::selectors::Name::new(&class.0)),
+        Component::LocalName(name) => Simple::Type(Name::lowercase(&name.name.0)),
+        Component::ID(id) => Simple::Id(Name::new(&id.0)),
+        Component::Class(class) => Simple::Hint(Name::new(&class.0)),
         Component::AttributeInNoNamespaceExists { local_name, .. } => {
-            return Ok(Compound::new()
-                .attribute_exists(&local_name.0)
-                .parts()
-                .first()
-                .cloned());
+            attribute_exists(&local_name.0)
         }
         Component::AttributeInNoNamespace {
             local_name,
@@ -94,38 +90,23 @@ fn convert_simple(
             value,
             case_sensitivity,
             ..
-        } => {
-            return Ok(attribute(
-                &local_name.0,
-                *operator,
-                &value.0,
-                *case_sensitivity,
-            ));
-        }
+        } => attribute(&local_name.0, *operator, &value.0, *case_sensitivity),
         Component::AttributeOther(other) => {
             if other.namespace.is_some() {
                 return Err("attribute namespaces are not supported".into());
             }
             match &other.operation {
-                ParsedAttrSelectorOperation::Exists => {
-                    return Ok(Compound::new()
-                        .attribute_exists(&other.local_name.0)
-                        .parts()
-                        .first()
-                        .cloned());
-                }
+                ParsedAttrSelectorOperation::Exists => attribute_exists(&other.local_name.0),
                 ParsedAttrSelectorOperation::WithValue {
                     operator,
                     case_sensitivity,
                     expected_value,
-                } => {
-                    return Ok(attribute(
-                        &other.local_name.0,
-                        *operator,
-                        &expected_value.0,
-                        *case_sensitivity,
-                    ));
-                }
+                } => attribute(
+                    &other.local_name.0,
+                    *operator,
+                    &expected_value.0,
+                    *case_sensitivity,
+                ),
             }
         }
         Component::Negation(list) => Simple::Not(convert_nested(list, parent)?),
@@ -162,12 +143,20 @@ fn convert_simple(
     }))
 }
 
+/// `[name]` (attribute names are case-insensitive).
+fn attribute_exists(name: &str) -> Simple {
+    Simple::Attribute(AttributeSelector {
+        name: Name::lowercase(name),
+        operation: None,
+    })
+}
+
 fn attribute(
     name: &str,
     operator: AttrSelectorOperator,
     value: &str,
     case: ParsedCaseSensitivity,
-) -> Option<Simple> {
+) -> Simple {
     let operator = match operator {
         AttrSelectorOperator::Equal => AttributeOperator::Equals,
         AttrSelectorOperator::Includes => AttributeOperator::Includes,
@@ -177,11 +166,14 @@ fn attribute(
         AttrSelectorOperator::Suffix => AttributeOperator::Suffix,
     };
     let insensitive = matches!(case, ParsedCaseSensitivity::AsciiCaseInsensitive);
-    Compound::new()
-        .attribute(name, operator, value, insensitive)
-        .parts()
-        .first()
-        .cloned()
+    Simple::Attribute(AttributeSelector {
+        name: Name::lowercase(name),
+        operation: Some(Box::new(AttributeOperation::new(
+            operator,
+            value,
+            insensitive,
+        ))),
+    })
 }
 
 fn state(state: State) -> Result<Simple, String> {
