@@ -410,19 +410,16 @@ impl Compiler {
         // source order, so the search starts after the last match.
         let mut used = std::mem::take(&mut self.used);
         used.clear();
-        used.resize(written.map_or(0, |b| b.declarations.len()), false);
+        used.resize(written.map_or(0, <[_]>::len), false);
         let mut cursor = 0;
         let mut locate = |name: &str| -> (Option<usize>, Option<&str>) {
             let found = written.and_then(|b| {
-                let count = b.declarations.len();
+                let count = b.len();
                 (0..count).map(|k| (cursor + k) % count).find(|&i| {
-                    !used[i]
-                        && b.declarations[i]
-                            .name(&context.source.text)
-                            .eq_ignore_ascii_case(name)
+                    !used[i] && b[i].name(&context.source.text).eq_ignore_ascii_case(name)
                 })
             });
-            match found.and_then(|index| Some((index, written?.declarations.get(index)?))) {
+            match found.and_then(|index| Some((index, written?.get(index)?))) {
                 Some((index, declaration)) => {
                     used[index] = true;
                     cursor = index + 1;

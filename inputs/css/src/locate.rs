@@ -38,13 +38,13 @@ impl Written {
     }
 }
 
-/// The declarations of one `{ … }` block, in source order.
+/// One `{ … }` block: where it opens and which declarations are its own.
 #[derive(Debug, Default)]
-pub struct Block {
+struct Block {
     /// Byte offset of the `{`.
-    pub open: usize,
-    /// (property name, byte offset of the name).
-    pub declarations: Vec<Written>,
+    open: usize,
+    /// Its declarations: a range of [`DeclarationMap::declarations`].
+    declarations: std::ops::Range<usize>,
 }
 
 /// How deep `{ }` blocks may nest (real themes use 3 or 4 levels).
@@ -57,6 +57,8 @@ pub const MAX_BRACKET_DEPTH: usize = 32;
 #[derive(Debug, Default)]
 pub struct DeclarationMap {
     blocks: Vec<Block>,
+    /// Every declaration, block after block (each block's in source order).
+    declarations: Vec<Written>,
     /// Where nesting first went too deep, and what nested: the parsers
     /// recurse, so such a file is refused before it reaches them.
     too_deep: Option<(usize, &'static str)>,
@@ -67,6 +69,9 @@ impl DeclarationMap {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut blocks: Vec<Block> = Vec::new();
+        // Each declaration with its block's index: a block's declarations
+        // can be split by nested blocks, so they are grouped at the end.
+        let mut found: Vec<(usize, Written)> = Vec::with_capacity(text.len() / 24);
         // Stack of indices into `blocks` for the open blocks.
         let mut open: Vec<usize> = Vec::new();
         let mut statement_start: Option<usize> = None;
@@ -92,7 +97,7 @@ impl DeclarationMap {
                 b'{' => {
                     blocks.push(Block {
                         open: i,
-                        declarations: Vec::new(),
+                        declarations: 0..0,
                     });
                     open.push(blocks.len() - 1);
                     statement_start = None;
@@ -114,11 +119,14 @@ impl DeclarationMap {
                     if let (Some(start), Some(&block)) = (statement_start, open.last())
                         && let Some((name, colon)) = declaration_name(&text[start..i])
                     {
-                        blocks[block].declarations.push(Written {
-                            name: start..start + name,
-                            offset: start,
-                            value: start + colon + 1..i,
-                        });
+                        found.push((
+                            block,
+                            Written {
+                                name: start..start + name,
+                                offset: start,
+                                value: start + colon + 1..i,
+                            },
+                        ));
                     }
                     statement_start = None;
                     if b == b'}' {
@@ -145,8 +153,24 @@ impl DeclarationMap {
             }
             i += 1;
         }
-        blocks.sort_by_key(|b| b.open);
-        DeclarationMap { blocks, too_deep }
+        // Blocks are numbered in the order their `{` appears; a stable sort
+        // keeps each block's declarations in source order.
+        found.sort_by_key(|(block, _)| *block);
+        let mut declarations = Vec::with_capacity(found.len());
+        let mut start = 0;
+        let mut found = found.into_iter().peekable();
+        for (index, block) in blocks.iter_mut().enumerate() {
+            while let Some((_, written)) = found.next_if(|(b, _)| *b == index) {
+                declarations.push(written);
+            }
+            block.declarations = start..declarations.len();
+            start = declarations.len();
+        }
+        DeclarationMap {
+            blocks,
+            declarations,
+            too_deep,
+        }
     }
 
     /// Where nesting first exceeded [`MAX_BLOCK_DEPTH`] or [`MAX_BRACKET_DEPTH`].
@@ -154,10 +178,12 @@ impl DeclarationMap {
         self.too_deep
     }
 
-    /// The block that follows byte offset `rule_start` (the rule's `{`).
-    pub fn block_after(&self, rule_start: usize) -> Option<&Block> {
+    /// The declarations of the block that follows byte offset `rule_start`
+    /// (the rule's `{`), in source order.
+    pub fn block_after(&self, rule_start: usize) -> Option<&[Written]> {
         let at = self.blocks.partition_point(|b| b.open < rule_start);
-        self.blocks.get(at)
+        let block = self.blocks.get(at)?;
+        self.declarations.get(block.declarations.clone())
     }
 }
 
@@ -195,15 +221,15 @@ mod tests {
         let text = "a { color: red; /* x: y; */ &:hover { padding: 1px } icon-name: \"a;b\"; }\nb{margin:0}";
         let map = DeclarationMap::new(text);
         let a = map.block_after(0).unwrap();
-        let names: Vec<&str> = a.declarations.iter().map(|d| d.name(text)).collect();
+        let names: Vec<&str> = a.iter().map(|d| d.name(text)).collect();
         assert_eq!(names, vec!["color", "icon-name"]);
-        assert_eq!(a.declarations[1].value_text(text), Some("\"a;b\""));
+        assert_eq!(a[1].value_text(text), Some("\"a;b\""));
         let hover = map.block_after(text.find("&:hover").unwrap()).unwrap();
-        assert_eq!(hover.declarations[0].name(text), "padding");
-        assert_eq!(hover.declarations[0].value_text(text), Some("1px"));
+        assert_eq!(hover[0].name(text), "padding");
+        assert_eq!(hover[0].value_text(text), Some("1px"));
         let b = map.block_after(text.find("b{").unwrap()).unwrap();
-        assert_eq!(b.declarations[0].name(text), "margin");
-        assert_eq!(b.declarations[0].offset, text.find("margin").unwrap());
-        assert_eq!(b.declarations[0].value_text(text), Some("0"));
+        assert_eq!(b[0].name(text), "margin");
+        assert_eq!(b[0].offset, text.find("margin").unwrap());
+        assert_eq!(b[0].value_text(text), Some("0"));
     }
 }

@@ -295,16 +295,12 @@ pub fn color(p: &mut Parser<'_, '_>, depth: u32) -> Result<Color> {
         return Ok(Color::CurrentColor);
     }
     let state = p.state();
-    if let Ok(name) = p.try_parse(|p| p.expect_function().cloned()) {
-        let name = name.to_ascii_lowercase();
-        let known = matches!(
-            &*name,
-            "palette" | "mix" | "color-mix" | "lighter" | "darker" | "alpha"
-        );
-        if known {
+    if let Ok(function) = p.try_parse(|p| p.expect_function().cloned()) {
+        const OURS: [&str; 6] = ["palette", "mix", "color-mix", "lighter", "darker", "alpha"];
+        if let Some(&name) = OURS.iter().find(|n| n.eq_ignore_ascii_case(&function)) {
             let mut result = Err(String::new());
             let parsed = p.parse_nested_block(|p| {
-                result = color_function(&name, p, depth);
+                result = color_function(name, p, depth);
                 if result.is_ok() && p.expect_exhausted().is_err() {
                     result = Err(format!("too many arguments to `{name}()`"));
                 }
@@ -473,18 +469,73 @@ fn repeat_axes(p: &mut Parser<'_, '_>) -> Result<RepeatAxes> {
     })
 }
 
+/// What the next token can start: a number (a length, never a colour) or
+/// a colour (never a length). Lets a parser that tries alternatives skip
+/// the ones that cannot match, and the error messages they would build.
+#[derive(Clone, Copy, PartialEq)]
+enum Starts {
+    Number,
+    Color,
+    Either,
+}
+
+fn peek_start(p: &mut Parser<'_, '_>) -> Starts {
+    const COLOR_FUNCTIONS: [&str; 16] = [
+        "rgb",
+        "rgba",
+        "hsl",
+        "hsla",
+        "hwb",
+        "lab",
+        "lch",
+        "oklab",
+        "oklch",
+        "color",
+        "palette",
+        "mix",
+        "color-mix",
+        "lighter",
+        "darker",
+        "alpha",
+    ];
+    let state = p.state();
+    let starts = match p.next() {
+        Ok(Token::Number { .. } | Token::Dimension { .. } | Token::Percentage { .. }) => {
+            Starts::Number
+        }
+        Ok(Token::Hash(_) | Token::IDHash(_) | Token::Ident(_)) => Starts::Color,
+        Ok(Token::Function(name))
+            if COLOR_FUNCTIONS.iter().any(|f| f.eq_ignore_ascii_case(name)) =>
+        {
+            Starts::Color
+        }
+        _ => Starts::Either,
+    };
+    p.reset(&state);
+    starts
+}
+
 fn shadow(p: &mut Parser<'_, '_>) -> Result<Shadow> {
     let mut inset = p.try_parse(|p| p.expect_ident_matching("inset")).is_ok();
-    let mut color_value = p.try_parse(|p| color(p, 0).map_err(|_| ())).ok();
+    // Text that can only start a colour is parsed as one, so a bad colour
+    // reports its own error rather than a vague one about the list.
+    let mut color_value = match peek_start(p) {
+        Starts::Number => None,
+        Starts::Color => Some(color(p, 0)?),
+        Starts::Either => p.try_parse(|p| color(p, 0).map_err(|_| ())).ok(),
+    };
     let mut lengths = Vec::new();
-    while lengths.len() < 4 {
+    while lengths.len() < 4 && peek_start(p) != Starts::Color {
         match p.try_parse(|p| length(p).map_err(|_| ())) {
             Ok(l) => lengths.push(l),
             Err(()) => break,
         }
     }
-    if color_value.is_none() {
-        color_value = p.try_parse(|p| color(p, 0).map_err(|_| ())).ok();
+    if !inset {
+        inset = p.try_parse(|p| p.expect_ident_matching("inset")).is_ok();
+    }
+    if color_value.is_none() && peek_start(p) == Starts::Color {
+        color_value = Some(color(p, 0)?);
     }
     if !inset {
         inset = p.try_parse(|p| p.expect_ident_matching("inset")).is_ok();

@@ -161,6 +161,12 @@ fn cases() -> Vec<Case> {
             "box-shadow: 0px 1px 2px 0px #0000004d, inset 0px 0px 0px 1px #ff0000;\n",
         ),
         (
+            "box-shadow with the colour first and a palette colour last",
+            "button { box-shadow: #00ff00 1px 2px, 0 0 3px palette(view, decoration-focus) inset }",
+            vec![button()],
+            "box-shadow: 1px 2px 0px 0px #00ff00, inset 0px 0px 3px 0px palette(view, decoration-focus);\n",
+        ),
+        (
             "gradients",
             "button { background-image: linear-gradient(to right, red, palette(selection, background-normal) 80%) }",
             vec![button()],
@@ -460,6 +466,14 @@ fn diagnostic_cases() -> Vec<(&'static str, &'static str, Vec<&'static str>, &'s
                 "/virtual/theme.css:1:1: error: unsupported media feature `(width >= 100px)`: Union knows prefers-color-scheme, pointer and window-active; the @media block is ignored",
             ],
             "",
+        ),
+        (
+            "a bad colour in a shadow list reports the colour's own error",
+            "button {\n  opacity: 0.5;\n  box-shadow: 0 1px red, 0 0 3px palette(view, shadow);\n}",
+            vec![
+                "/virtual/theme.css:3:3: error: `box-shadow`: `shadow` is not a colour role; the declaration is ignored",
+            ],
+            "opacity: 0.5;\n",
         ),
         (
             "second of two same-named declarations is located",
