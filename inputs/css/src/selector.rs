@@ -16,6 +16,7 @@ use parcel_selectors::attr::{
     AttrSelectorOperator, ParsedAttrSelectorOperation, ParsedCaseSensitivity,
 };
 use parcel_selectors::parser::{Combinator as CssCombinator, NthType};
+use smallvec::SmallVec;
 use union_model::State;
 use union_model::selectors::{
     AttributeOperation, AttributeOperator, AttributeSelector, Combinator, Compound, Direction,
@@ -37,9 +38,10 @@ pub fn convert_list(
 fn convert(selector: &CssSelector<'_>, parent: Option<&[Selector]>) -> Result<Selector, String> {
     // Simple selectors compound after compound, with where each compound
     // ends: the layout a `Selector` stores, so nothing is built twice.
-    let mut parts: Vec<Simple> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
-    let mut combinators = Vec::new();
+    // Inline capacity for the usual selector: no allocation but its own.
+    let mut parts: SmallVec<[Simple; 4]> = SmallVec::new();
+    let mut ends: SmallVec<[usize; 4]> = SmallVec::new();
+    let mut combinators: SmallVec<[Combinator; 4]> = SmallVec::new();
     for component in selector.iter_raw_parse_order_from(0) {
         if let Component::Combinator(combinator) = component {
             combinators.push(convert_combinator(*combinator)?);
