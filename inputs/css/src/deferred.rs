@@ -3,6 +3,7 @@
 
 use crate::shorthand;
 use crate::values::{ImageFunctions, ValueContext, parse_value};
+use smallvec::SmallVec;
 use std::path::Path;
 use std::sync::Arc;
 use union_model::{Declaration, DeclaredValue, DeferredValue, PropertyId, Slot, Value};
@@ -36,17 +37,17 @@ impl DeferredValue for CssDeferred {
             base_dir: &self.base_dir,
             images: self.images.as_deref(),
         };
-        let keyword = substituted.trim().to_ascii_lowercase();
+        let none = substituted.trim().eq_ignore_ascii_case("none");
         match &self.shorthand {
             None => {
                 let type_name = longhand.info().value_type;
                 match parse_value(type_name, substituted, context) {
                     Ok(value) => Ok(Slot::Set(value)),
-                    Err(_) if keyword == "none" => Ok(Slot::None),
+                    Err(_) if none => Ok(Slot::None),
                     Err(message) => Err(message),
                 }
             }
-            Some(name) if keyword == "none" && shorthand::accepts_none(name) => Ok(Slot::None),
+            Some(name) if none && shorthand::accepts_none(name) => Ok(Slot::None),
             Some(name) => {
                 let expanded = shorthand::expand(name, substituted, context)?;
                 let value = expanded
@@ -68,7 +69,9 @@ impl DeferredValue for CssDeferred {
 /// for the same property share one value (themes repeat them a lot).
 #[derive(Default)]
 pub struct DeferredTable {
-    by_text: std::collections::HashMap<Box<str>, Vec<Arc<CssDeferred>>>,
+    /// Keyed by the text the values share (one allocation for both); a text
+    /// usually has one value.
+    by_text: std::collections::HashMap<Arc<str>, SmallVec<[Arc<CssDeferred>; 1]>>,
 }
 
 impl DeferredTable {
@@ -94,17 +97,20 @@ impl DeferredTable {
         if let Some(found) = existing {
             return Arc::clone(found);
         }
-        let list = self.by_text.entry(Box::from(text)).or_default();
-        let shared_text = list
-            .first()
-            .map_or_else(|| Arc::from(text), |d| Arc::clone(&d.text));
+        let text: Arc<str> = match self.by_text.get_key_value(text) {
+            Some((key, _)) => Arc::clone(key),
+            None => Arc::from(text),
+        };
         let made = Arc::new(CssDeferred {
-            text: shared_text,
+            text: Arc::clone(&text),
             shorthand,
             base_dir: Arc::clone(base_dir),
             images: images.clone(),
         });
-        list.push(Arc::clone(&made));
+        self.by_text
+            .entry(text)
+            .or_default()
+            .push(Arc::clone(&made));
         made
     }
 }
