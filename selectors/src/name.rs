@@ -29,11 +29,20 @@ impl Name {
     /// Makes a name from text folded to ASCII lower case; used for names that
     /// compare case-insensitively (element types, attribute names).
     pub fn lowercase(text: &str) -> Self {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Self::new(&text.to_ascii_lowercase())
-        } else {
-            Self::new(text)
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Self::new(text);
         }
+        // Names are short: fold on the stack, so a name already in the atom
+        // table (`Button` once `button` exists) costs no allocation.
+        let mut buffer = [0u8; 64];
+        if let Some(folded) = buffer.get_mut(..text.len()) {
+            folded.copy_from_slice(text.as_bytes());
+            folded.make_ascii_lowercase();
+            if let Ok(folded) = std::str::from_utf8(folded) {
+                return Self::new(folded);
+            }
+        }
+        Self::new(&text.to_ascii_lowercase())
     }
 
     /// The text of the name.
@@ -222,6 +231,10 @@ mod tests {
         assert_ne!(Name::new("Button"), Name::new("button"));
         assert_eq!(Name::lowercase("Button"), Name::new("button"));
         assert_eq!(Name::lowercase("button").as_str(), "button");
+        // Past the stack buffer, and with non-ASCII text (which is kept).
+        let long = format!("{}Ä", "Ab".repeat(40));
+        assert_eq!(Name::lowercase(&long).as_str(), format!("{}Ä", "ab".repeat(40)));
+        assert_eq!(Name::lowercase("ÄbC").as_str(), "Äbc");
     }
 
     #[test]
