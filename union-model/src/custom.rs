@@ -89,6 +89,17 @@ pub fn uses_var(text: &str) -> bool {
 
 /// Byte offset of the next `var(` outside strings and comments.
 fn find_var(text: &str) -> Option<usize> {
+    // Most values have no `var(` at all: look for a `(` after `var` first
+    // (a `char` pattern searches many bytes at a time), and only then scan
+    // byte by byte, minding strings and comments.
+    let candidate = text.match_indices('(').any(|(i, _)| {
+        i.checked_sub(3)
+            .and_then(|start| text.get(start..i))
+            .is_some_and(|name| name.eq_ignore_ascii_case("var"))
+    });
+    if !candidate {
+        return None;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -229,6 +240,25 @@ mod tests {
                 expected,
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn uses_var_finds_var_functions_outside_strings_and_comments() {
+        let table = [
+            ("var(--a)", true),
+            ("VAR(--a)", true),
+            ("mix(var(--c), blue, 0.5)", true),
+            ("1px solid palette(view, foreground-normal)", false),
+            ("novar(--a)", false),
+            ("var (--a)", false),
+            ("\"var(--a)\" x", false),
+            ("/* var(--a) */ 1px", false),
+            ("/* var(--a) */ var(--b)", true),
+            ("", false),
+        ];
+        for (text, expected) in table {
+            assert_eq!(uses_var(text), expected, "{text}");
         }
     }
 

@@ -74,21 +74,29 @@ impl DeclarationMap {
         let mut found: Vec<(usize, Written)> = Vec::with_capacity(text.len() / 24);
         // Stack of indices into `blocks` for the open blocks.
         let mut open: Vec<usize> = Vec::new();
-        let mut statement_start: Option<usize> = None;
+        // Where the current statement's text begins: after the last `{`,
+        // `;` or `}`, or after a comment with only blanks before it. Its
+        // leading blanks are trimmed when it turns out to be a declaration,
+        // so blanks never stop the scan.
+        let mut start = 0;
         let mut brackets = 0usize;
         let mut too_deep = None;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
+        loop {
+            i = skip_ordinary(bytes, i);
+            let Some(&b) = bytes.get(i) else { break };
             match b {
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    i = text[i + 2..]
+                    let end = text[i + 2..]
                         .find("*/")
                         .map_or(bytes.len(), |end| i + 2 + end + 2);
+                    if bytes[start..i].iter().all(u8::is_ascii_whitespace) {
+                        start = end;
+                    }
+                    i = end;
                     continue;
                 }
                 b'"' | b'\'' => {
-                    statement_start.get_or_insert(i);
                     i += 1;
                     while i < bytes.len() && bytes[i] != b {
                         i += if bytes[i] == b'\\' { 2 } else { 1 };
@@ -100,13 +108,12 @@ impl DeclarationMap {
                         declarations: 0..0,
                     });
                     open.push(blocks.len() - 1);
-                    statement_start = None;
+                    start = i + 1;
                     if open.len() > MAX_BLOCK_DEPTH && too_deep.is_none() {
                         too_deep = Some((i, "blocks"));
                     }
                 }
                 b'(' | b'[' => {
-                    statement_start.get_or_insert(i);
                     brackets += 1;
                     if brackets > MAX_BRACKET_DEPTH && too_deep.is_none() {
                         too_deep = Some((i, "brackets"));
@@ -116,40 +123,30 @@ impl DeclarationMap {
                     brackets = brackets.saturating_sub(1);
                 }
                 b';' | b'}' => {
-                    if let (Some(start), Some(&block)) = (statement_start, open.last())
-                        && let Some((name, colon)) = declaration_name(&text[start..i])
+                    let statement = &text[start..i];
+                    let blanks = statement.len()
+                        - statement
+                            .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                            .len();
+                    let first = start + blanks;
+                    if let Some(&block) = open.last()
+                        && let Some((name, colon)) = declaration_name(&text[first..i])
                     {
                         found.push((
                             block,
                             Written {
-                                name: start..start + name,
-                                offset: start,
-                                value: start + colon + 1..i,
+                                name: first..first + name,
+                                offset: first,
+                                value: first + colon + 1..i,
                             },
                         ));
                     }
-                    statement_start = None;
+                    start = i + 1;
                     if b == b'}' {
                         open.pop();
                     }
                 }
-                b if b.is_ascii_whitespace() => {
-                    // Indentation comes in runs: skip one in a tight loop.
-                    i += 1;
-                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    continue;
-                }
-                _ => {
-                    statement_start.get_or_insert(i);
-                    // Skip the rest of an ordinary run in one tight loop.
-                    i += 1;
-                    while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
-                        i += 1;
-                    }
-                    continue;
-                }
+                _ => {}
             }
             i += 1;
         }
@@ -187,10 +184,11 @@ impl DeclarationMap {
     }
 }
 
-/// Bytes the scanner must look at; every other byte continues a statement.
+/// Bytes the scanner must look at; every other byte (blanks included)
+/// continues a statement.
 const SPECIAL: [bool; 256] = {
     let mut table = [false; 256];
-    let bytes = b"/\"'{}()[]; \t\n\r\x0c";
+    let bytes = b"/\"'{}()[];";
     let mut i = 0;
     while i < bytes.len() {
         table[bytes[i] as usize] = true;
@@ -198,6 +196,24 @@ const SPECIAL: [bool; 256] = {
     }
     table
 };
+
+/// The offset of the next special byte at or after `i` (or the end):
+/// eight bytes are checked per step without a branch between them.
+fn skip_ordinary(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | SPECIAL[usize::from(b)])
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
 
 /// When `statement` (which starts at its first non-blank byte) is
 /// `name: value`: the name's length and the colon's offset.
@@ -231,5 +247,18 @@ mod tests {
         assert_eq!(b[0].name(text), "margin");
         assert_eq!(b[0].offset, text.find("margin").unwrap());
         assert_eq!(b[0].value_text(text), Some("0"));
+    }
+
+    #[test]
+    fn declarations_start_after_blanks_and_leading_comments() {
+        let text = "a {\n  /* one */ /* two */\n\tcolor : red;/**/padding:1px;\n  x /* c */ y: 2 }";
+        let map = DeclarationMap::new(text);
+        let a = map.block_after(0).unwrap();
+        let names: Vec<&str> = a.iter().map(|d| d.name(text)).collect();
+        // `x /* c */ y` is not a property name: that statement is no declaration.
+        assert_eq!(names, vec!["color", "padding"]);
+        assert_eq!(a[0].offset, text.find("color").unwrap());
+        assert_eq!(a[0].value_text(text), Some("red"));
+        assert_eq!(a[1].offset, text.find("padding").unwrap());
     }
 }

@@ -28,7 +28,7 @@ use union_model::selectors::{
 pub fn convert_list(
     list: &SelectorList<'_>,
     parent: Option<&[Selector]>,
-) -> Result<Vec<Selector>, String> {
+) -> Result<SmallVec<[Selector; 2]>, String> {
     list.0
         .iter()
         .map(|selector| convert(selector, parent))
