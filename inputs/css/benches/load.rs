@@ -82,42 +82,76 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
-    let time = |f: &mut dyn FnMut()| {
-        let mut best = f64::MAX;
-        for _ in 0..5 {
+    // The figures for the ratios: each is the fastest of many short batches
+    // (the least disturbed by other work on the machine), and the batches of
+    // the compared measurements take turns, so a slow spell affects them
+    // alike rather than whichever happened to run during it.
+    let compiled = compile_path(&entry);
+    let mut measured: Vec<(&str, Box<dyn FnMut() + '_>)> = vec![
+        (
+            "floor",
+            Box::new(|| {
+                black_box(floor(&texts));
+            }),
+        ),
+        (
+            "cold",
+            Box::new(|| {
+                black_box(cold(&entry));
+            }),
+        ),
+        (
+            "warm",
+            Box::new(|| {
+                black_box(warm(&cache, &entry));
+            }),
+        ),
+        (
+            "read",
+            Box::new(|| {
+                black_box(cache.load(&entry));
+            }),
+        ),
+        (
+            "index",
+            Box::new(|| {
+                let rules = compiled.rules.clone();
+                black_box(theme(union_input_css::Compiled {
+                    rules,
+                    ..union_input_css::Compiled::default()
+                }));
+            }),
+        ),
+        (
+            "files",
+            Box::new(|| {
+                for file in &compiled.files {
+                    black_box(std::fs::metadata(file).map(|m| m.len()).unwrap_or(0));
+                }
+            }),
+        ),
+    ];
+    const ROUNDS: usize = 40;
+    const BATCH: usize = 10;
+    let mut best = vec![f64::MAX; measured.len()];
+    for _ in 0..ROUNDS {
+        for ((_, f), best) in measured.iter_mut().zip(&mut best) {
             let start = Instant::now();
-            for _ in 0..50 {
+            for _ in 0..BATCH {
                 f();
             }
-            best = best.min(start.elapsed().as_secs_f64() * 1e6 / 50.0);
+            *best = best.min(start.elapsed().as_secs_f64() * 1e6 / BATCH as f64);
         }
-        best
+    }
+    let figure = |name: &str| {
+        measured
+            .iter()
+            .position(|(n, _)| *n == name)
+            .and_then(|i| best.get(i).copied())
+            .unwrap_or(f64::NAN)
     };
-    let floor_us = time(&mut || {
-        black_box(floor(&texts));
-    });
-    let cold_us = time(&mut || {
-        black_box(cold(&entry));
-    });
-    let warm_us = time(&mut || {
-        black_box(warm(&cache, &entry));
-    });
-    let read_us = time(&mut || {
-        black_box(cache.load(&entry));
-    });
-    let compiled = compile_path(&entry);
-    let index_us = time(&mut || {
-        let rules = compiled.rules.clone();
-        black_box(theme(union_input_css::Compiled {
-            rules,
-            ..union_input_css::Compiled::default()
-        }));
-    });
-    let files_us = time(&mut || {
-        for file in &compiled.files {
-            black_box(std::fs::metadata(file).map(|m| m.len()).unwrap_or(0));
-        }
-    });
+    let (floor_us, cold_us, warm_us) = (figure("floor"), figure("cold"), figure("warm"));
+    let (read_us, index_us, files_us) = (figure("read"), figure("index"), figure("files"));
     println!(
         "\nload summary: breeze, {} files, {} bytes",
         texts.len(),
