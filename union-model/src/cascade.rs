@@ -160,10 +160,9 @@ pub fn cascade_element(
     };
     rules.candidates(cursor.element(), scratch);
     for &index in scratch.iter() {
-        let Some(compiled) = rules.rules.get(index as usize) else {
+        let Some(rule) = rules.rule(index) else {
             continue;
         };
-        let rule = &compiled.rule;
         if rule
             .condition
             .as_ref()
@@ -178,8 +177,7 @@ pub fn cascade_element(
     let matched: Vec<&crate::rule::Rule> = result
         .matched_rules
         .iter()
-        .filter_map(|i| rules.rules.get(*i as usize))
-        .map(|c| &c.rule)
+        .filter_map(|&i| rules.rule(i))
         .collect();
     result.custom = custom_properties(&matched, parent.map(|p| p.custom));
     let parent_style = parent.map(|p| p.style);

@@ -297,14 +297,6 @@ impl Rule {
     }
 }
 
-/// A rule after compilation: its place in priority order (importance,
-/// specificity, source order) is fixed, and its source order is kept.
-#[derive(Clone, Debug)]
-pub(crate) struct CompiledRule {
-    pub(crate) rule: Rule,
-    pub(crate) source_order: u32,
-}
-
 /// Hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default)]
 pub(crate) struct IdentityHasher(u64);
@@ -365,7 +357,12 @@ impl Buckets {
 /// type's bucket and the universal bucket — never contain a rule twice.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
-    pub(crate) rules: Vec<CompiledRule>,
+    /// The rules in source order, where they were given: ordering them
+    /// moves none of them.
+    rules: Vec<Rule>,
+    /// Priority order (importance, specificity, source order): `order[i]`
+    /// is the source index of the rule with priority index `i`.
+    order: Vec<u32>,
     by_id: Buckets,
     by_hint: Buckets,
     by_type: Buckets,
@@ -375,36 +372,29 @@ pub struct RuleSet {
 impl RuleSet {
     /// Compiles rules given in source order (for an extended theme: base rules first).
     pub fn new(rules: Vec<Rule>) -> Self {
-        // Sort (priority, source order) keys rather than whole rules, then
-        // move each rule once into its place. Priorities are unique (they
-        // end with the source order), so an unstable sort gives the one
-        // order, without a merge buffer.
-        let mut keys: Vec<(u64, u32)> = rules
+        // Priorities are unique (they end with the source order), so an
+        // unstable sort gives the one order, without a merge buffer.
+        let mut keys: Vec<u64> = rules
             .iter()
             .enumerate()
             .map(|(order, rule)| {
                 let order = u32::try_from(order).unwrap_or(u32::MAX);
                 let importance = u64::from(rule.importance == Importance::Important) << 62;
                 let specificity = u64::from(rule.selector.specificity().packed()) << 32;
-                (importance | specificity | u64::from(order), order)
+                importance | specificity | u64::from(order)
             })
             .collect();
-        keys.sort_unstable_by_key(|&(priority, _)| priority);
-        let mut slots: Vec<Option<Rule>> = rules.into_iter().map(Some).collect();
-        let compiled: Vec<CompiledRule> = keys
-            .iter()
-            .filter_map(|&(_, order)| {
-                Some(CompiledRule {
-                    rule: slots.get_mut(order as usize)?.take()?,
-                    source_order: order,
-                })
-            })
-            .collect();
+        keys.sort_unstable();
+        // The low 32 bits of a key are its rule's source index.
+        let order: Vec<u32> = keys.iter().map(|&key| key as u32).collect();
         let (mut by_id, mut by_hint, mut by_type) = (Vec::new(), Vec::new(), Vec::new());
         let mut universal = Vec::new();
-        for (index, rule) in compiled.iter().enumerate() {
+        for (index, &source) in order.iter().enumerate() {
+            let Some(rule) = rules.get(source as usize) else {
+                continue;
+            };
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            match rule.rule.selector.index_key() {
+            match rule.selector.index_key() {
                 IndexKey::Id(name) => by_id.push((name.hash_value(), index)),
                 IndexKey::Hint(name) => by_hint.push((name.hash_value(), index)),
                 IndexKey::Type(name) => by_type.push((name.hash_value(), index)),
@@ -412,7 +402,8 @@ impl RuleSet {
             }
         }
         RuleSet {
-            rules: compiled,
+            rules,
+            order,
             by_id: Buckets::new(by_id),
             by_hint: Buckets::new(by_hint),
             by_type: Buckets::new(by_type),
@@ -433,14 +424,13 @@ impl RuleSet {
     /// The rule at `index` (indices are priority order, as in
     /// [`crate::ComputedStyle::matched_rules`]).
     pub fn rule(&self, index: u32) -> Option<&Rule> {
-        self.rules.get(index as usize).map(|r| &r.rule)
+        let source = *self.order.get(index as usize)?;
+        self.rules.get(source as usize)
     }
 
     /// The rules in source order.
     pub fn rules_in_source_order(&self) -> Vec<Rule> {
-        let mut rules: Vec<&CompiledRule> = self.rules.iter().collect();
-        rules.sort_by_key(|r| r.source_order);
-        rules.into_iter().map(|r| r.rule.clone()).collect()
+        self.rules.clone()
     }
 
     /// Indices of the rules that may match `element`, highest priority first.
