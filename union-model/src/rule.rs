@@ -174,22 +174,47 @@ pub enum Importance {
     Important,
 }
 
-/// A rule's custom property declarations: (`--name`, value text) pairs.
-pub type CustomProperties = Arc<[(Arc<str>, Arc<str>)]>;
+/// A rule's custom property declarations: (`--name`, value text) pairs,
+/// shared by the rules of one block. Most rules declare none: the empty
+/// list is no allocation, and copying it touches no reference count.
+/// Dereferences to the pairs.
+#[derive(Clone, Default, PartialEq)]
+pub struct CustomProperties(Option<Arc<[CustomProperty]>>);
 
-/// The empty list of custom properties, shared: most rules declare none,
-/// and an empty `Arc<[T]>` would otherwise still be one allocation each.
-pub fn no_custom_properties() -> CustomProperties {
-    static EMPTY: std::sync::OnceLock<CustomProperties> = std::sync::OnceLock::new();
-    Arc::clone(EMPTY.get_or_init(|| Arc::from(Vec::new())))
+/// One custom property declaration: (`--name`, value text).
+pub type CustomProperty = (Arc<str>, Arc<str>);
+
+impl std::ops::Deref for CustomProperties {
+    type Target = [CustomProperty];
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_deref().unwrap_or(&[])
+    }
 }
 
-/// The custom properties `list` holds, sharing the empty list when there are none.
-pub fn custom_properties(list: Vec<(Arc<str>, Arc<str>)>) -> CustomProperties {
+impl From<Vec<CustomProperty>> for CustomProperties {
+    fn from(list: Vec<CustomProperty>) -> Self {
+        custom_properties(list)
+    }
+}
+
+impl fmt::Debug for CustomProperties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// No custom properties.
+pub fn no_custom_properties() -> CustomProperties {
+    CustomProperties(None)
+}
+
+/// The custom properties `list` holds (no allocation when there are none).
+pub fn custom_properties(list: Vec<CustomProperty>) -> CustomProperties {
     if list.is_empty() {
         no_custom_properties()
     } else {
-        list.into()
+        CustomProperties(Some(list.into()))
     }
 }
 

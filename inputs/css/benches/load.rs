@@ -64,6 +64,9 @@ fn warm(cache: &ThemeCache, entry: &Path) -> Theme {
     theme(cache.load(entry).unwrap())
 }
 
+/// A named measurement for the summary.
+type Measured<'a> = (&'static str, Box<dyn FnMut() + 'a>);
+
 fn benches(c: &mut Criterion) {
     let entry = breeze();
     let texts = texts();
@@ -87,7 +90,7 @@ fn benches(c: &mut Criterion) {
     // the compared measurements take turns, so a slow spell affects them
     // alike rather than whichever happened to run during it.
     let compiled = compile_path(&entry);
-    let mut measured: Vec<(&str, Box<dyn FnMut() + '_>)> = vec![
+    let mut measured: Vec<Measured<'_>> = vec![
         (
             "floor",
             Box::new(|| {

@@ -493,7 +493,7 @@ impl Compiler {
                 self.out.rules.push(Rule {
                     selector: selector.clone(),
                     declarations: declarations.clone(),
-                    custom: Arc::clone(&custom),
+                    custom: custom.clone(),
                     condition: condition.cloned(),
                     importance,
                     location: Some(rule_location.clone()),
