@@ -232,13 +232,18 @@ fn declaration_name(statement: &str) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// The names of the declarations in the block at `offset`.
+    fn names_at<'a>(map: &DeclarationMap, text: &'a str, offset: usize) -> Vec<&'a str> {
+        let block = map.block_after(offset).unwrap_or(&[]);
+        block.iter().map(|d| d.name(text)).collect()
+    }
+
     #[test]
     fn finds_declarations_and_skips_nested_rules_comments_and_strings() {
         let text = "a { color: red; /* x: y; */ &:hover { padding: 1px } icon-name: \"a;b\"; }\nb{margin:0}";
         let map = DeclarationMap::new(text);
+        assert_eq!(names_at(&map, text, 0), vec!["color", "icon-name"]);
         let a = map.block_after(0).unwrap();
-        let names: Vec<&str> = a.iter().map(|d| d.name(text)).collect();
-        assert_eq!(names, vec!["color", "icon-name"]);
         assert_eq!(a[1].value_text(text), Some("\"a;b\""));
         let hover = map.block_after(text.find("&:hover").unwrap()).unwrap();
         assert_eq!(hover[0].name(text), "padding");
@@ -253,10 +258,9 @@ mod tests {
     fn declarations_start_after_blanks_and_leading_comments() {
         let text = "a {\n  /* one */ /* two */\n\tcolor : red;/**/padding:1px;\n  x /* c */ y: 2 }";
         let map = DeclarationMap::new(text);
-        let a = map.block_after(0).unwrap();
-        let names: Vec<&str> = a.iter().map(|d| d.name(text)).collect();
         // `x /* c */ y` is not a property name: that statement is no declaration.
-        assert_eq!(names, vec!["color", "padding"]);
+        assert_eq!(names_at(&map, text, 0), vec!["color", "padding"]);
+        let a = map.block_after(0).unwrap();
         assert_eq!(a[0].offset, text.find("color").unwrap());
         assert_eq!(a[0].value_text(text), Some("red"));
         assert_eq!(a[1].offset, text.find("padding").unwrap());
