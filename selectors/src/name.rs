@@ -233,7 +233,10 @@ mod tests {
         assert_eq!(Name::lowercase("button").as_str(), "button");
         // Past the stack buffer, and with non-ASCII text (which is kept).
         let long = format!("{}Ä", "Ab".repeat(40));
-        assert_eq!(Name::lowercase(&long).as_str(), format!("{}Ä", "ab".repeat(40)));
+        assert_eq!(
+            Name::lowercase(&long).as_str(),
+            format!("{}Ä", "ab".repeat(40))
+        );
         assert_eq!(Name::lowercase("ÄbC").as_str(), "Äbc");
     }
 
