@@ -282,6 +282,15 @@ fn url(p: &mut Parser<'_, '_>, context: ValueContext<'_>) -> Result<Url> {
     Ok(Url(Arc::from(path.to_string_lossy().as_ref())))
 }
 
+/// The colour functions this dialect adds (see [`color_function`]).
+const UNION_COLOR_FUNCTIONS: [&str; 6] =
+    ["palette", "mix", "color-mix", "lighter", "darker", "alpha"];
+
+/// The CSS Color 4 functions lightningcss parses.
+const CSS_COLOR_FUNCTIONS: [&str; 10] = [
+    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+];
+
 /// A colour: Union's symbolic functions, or any colour lightningcss parses.
 pub fn color(p: &mut Parser<'_, '_>, depth: u32) -> Result<Color> {
     if depth > MAX_COLOR_DEPTH {
@@ -296,8 +305,10 @@ pub fn color(p: &mut Parser<'_, '_>, depth: u32) -> Result<Color> {
     }
     let state = p.state();
     if let Ok(function) = p.try_parse(|p| p.expect_function().cloned()) {
-        const OURS: [&str; 6] = ["palette", "mix", "color-mix", "lighter", "darker", "alpha"];
-        if let Some(&name) = OURS.iter().find(|n| n.eq_ignore_ascii_case(&function)) {
+        if let Some(&name) = UNION_COLOR_FUNCTIONS
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(&function))
+        {
             let mut result = Err(String::new());
             let parsed = p.parse_nested_block(|p| {
                 result = color_function(name, p, depth);
@@ -480,24 +491,6 @@ enum Starts {
 }
 
 fn peek_start(p: &mut Parser<'_, '_>) -> Starts {
-    const COLOR_FUNCTIONS: [&str; 16] = [
-        "rgb",
-        "rgba",
-        "hsl",
-        "hsla",
-        "hwb",
-        "lab",
-        "lch",
-        "oklab",
-        "oklch",
-        "color",
-        "palette",
-        "mix",
-        "color-mix",
-        "lighter",
-        "darker",
-        "alpha",
-    ];
     let state = p.state();
     let starts = match p.next() {
         Ok(Token::Number { .. } | Token::Dimension { .. } | Token::Percentage { .. }) => {
@@ -505,7 +498,10 @@ fn peek_start(p: &mut Parser<'_, '_>) -> Starts {
         }
         Ok(Token::Hash(_) | Token::IDHash(_) | Token::Ident(_)) => Starts::Color,
         Ok(Token::Function(name))
-            if COLOR_FUNCTIONS.iter().any(|f| f.eq_ignore_ascii_case(name)) =>
+            if CSS_COLOR_FUNCTIONS
+                .iter()
+                .chain(&UNION_COLOR_FUNCTIONS)
+                .any(|f| f.eq_ignore_ascii_case(name)) =>
         {
             Starts::Color
         }
