@@ -87,18 +87,18 @@ impl DeferredTable {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             _ => false,
         };
-        let existing = self.by_text.get(text).and_then(|list| {
-            list.iter().find(|d| {
-                d.shorthand == shorthand
-                    && Arc::ptr_eq(&d.base_dir, base_dir)
-                    && same_images(&d.images)
-            })
-        });
-        if let Some(found) = existing {
-            return Arc::clone(found);
-        }
         let text: Arc<str> = match self.by_text.get_key_value(text) {
-            Some((key, _)) => Arc::clone(key),
+            Some((key, list)) => {
+                let existing = list.iter().find(|d| {
+                    d.shorthand == shorthand
+                        && Arc::ptr_eq(&d.base_dir, base_dir)
+                        && same_images(&d.images)
+                });
+                if let Some(found) = existing {
+                    return Arc::clone(found);
+                }
+                Arc::clone(key)
+            }
             None => Arc::from(text),
         };
         let made = Arc::new(CssDeferred {
