@@ -17,6 +17,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+/// Value types boxed inside [`Value`]: large and rare (images, 9-patch
+/// slices, edge widths), so every other value, and every declaration, stays
+/// small. A theme holds hundreds of declarations; most are colours and
+/// lengths.
+const BOXED_TYPES: &[&str] = &["Image", "NinePatchSlice", "EdgeWidths"];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Schema {
@@ -387,7 +393,11 @@ fn main() {
     let _ = writeln!(out, "pub enum Value {{");
     for ty in &types {
         let _ = writeln!(out, "    /// A [`crate::values::{ty}`].");
-        let _ = writeln!(out, "    {ty}(crate::values::{ty}),");
+        if BOXED_TYPES.contains(ty) {
+            let _ = writeln!(out, "    {ty}(Box<crate::values::{ty}>),");
+        } else {
+            let _ = writeln!(out, "    {ty}(crate::values::{ty}),");
+        }
     }
     let _ = writeln!(out, "}}\n");
     let _ = writeln!(out, "impl Value {{");
@@ -421,10 +431,15 @@ fn main() {
         "    pub fn get(&self, id: PropertyId) -> Slot<Value> {{\n        match id {{"
     );
     for leaf in &flat {
+        let wrap = if BOXED_TYPES.contains(&leaf.ty.as_str()) {
+            format!("|v| Value::{}(Box::new(v))", leaf.ty)
+        } else {
+            format!("Value::{}", leaf.ty)
+        };
         let _ = writeln!(
             out,
-            "            PropertyId::{} => self.{}.clone().map(Value::{}),",
-            leaf.variant, leaf.path, leaf.ty
+            "            PropertyId::{} => self.{}.clone().map({wrap}),",
+            leaf.variant, leaf.path
         );
     }
     let _ = writeln!(out, "        }}\n    }}\n");
@@ -437,9 +452,14 @@ fn main() {
         "    pub fn set(&mut self, id: PropertyId, slot: Slot<Value>) -> bool {{\n        match (id, slot) {{"
     );
     for leaf in &flat {
+        let unwrap = if BOXED_TYPES.contains(&leaf.ty.as_str()) {
+            "*v"
+        } else {
+            "v"
+        };
         let _ = writeln!(
             out,
-            "            (PropertyId::{}, Slot::Set(Value::{}(v))) => self.{} = Slot::Set(v),",
+            "            (PropertyId::{}, Slot::Set(Value::{}(v))) => self.{} = Slot::Set({unwrap}),",
             leaf.variant, leaf.ty, leaf.path
         );
         let _ = writeln!(

@@ -478,6 +478,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn declarations_stay_small() {
+        // A theme holds hundreds of declarations: large, rare value types
+        // are boxed (see the schema generator's `BOXED_TYPES`) so a
+        // declaration is a property id beside a value no larger than a colour.
+        assert!(
+            std::mem::size_of::<Value>() <= 32,
+            "{}",
+            std::mem::size_of::<Value>()
+        );
+        assert!(
+            std::mem::size_of::<Declaration>() <= 40,
+            "{}",
+            std::mem::size_of::<Declaration>()
+        );
+    }
+
+    #[test]
     fn declaration_ranges_share_one_list() {
         let list: Arc<[Declaration]> = vec![
             Declaration::none(PropertyId::BackgroundColor),

@@ -41,13 +41,13 @@ fn sample(type_name: &str) -> Option<Value> {
         "Elide" => Value::Elide(Elide::Middle),
         "IconName" => Value::IconName(IconName(Arc::from("document-open"))),
         "Url" => Value::Url(Url(Arc::from("/usr/share/icons/x.svg"))),
-        "Image" => Value::Image(Image::Linear(LinearGradient {
+        "Image" => Value::Image(Box::new(Image::Linear(LinearGradient {
             angle: 180.0,
             stops,
             repeating: false,
-        })),
+        }))),
         "BoxArea" => Value::BoxArea(BoxArea::PaddingBox),
-        "NinePatchSlice" => Value::NinePatchSlice(NinePatchSlice {
+        "NinePatchSlice" => Value::NinePatchSlice(Box::new(NinePatchSlice {
             offsets: [
                 SliceOffset::Number(4.0),
                 SliceOffset::Number(5.0),
@@ -55,13 +55,13 @@ fn sample(type_name: &str) -> Option<Value> {
                 SliceOffset::Number(5.0),
             ],
             fill: true,
-        }),
-        "EdgeWidths" => Value::EdgeWidths(EdgeWidths([
+        })),
+        "EdgeWidths" => Value::EdgeWidths(Box::new(EdgeWidths([
             EdgeWidth::Length(length),
             EdgeWidth::Number(1.0),
             EdgeWidth::Auto,
             EdgeWidth::Number(1.0),
-        ])),
+        ]))),
         "RepeatAxes" => Value::RepeatAxes(RepeatAxes {
             horizontal: RepeatMode::Round,
             vertical: RepeatMode::Stretch,

@@ -226,7 +226,7 @@ fn complete(rule: Rule, images: &ThemeImages) -> Rule {
             .rev()
             .find(|d| d.property() == id)
             .and_then(|d| match d.declared() {
-                DeclaredValue::Value(Value::Image(image)) => Some(image.clone()),
+                DeclaredValue::Value(Value::Image(image)) => Some((**image).clone()),
                 _ => None,
             })
     };
@@ -277,12 +277,12 @@ fn complete(rule: Rule, images: &ThemeImages) -> Rule {
         let edge = |v: f32| EdgeWidth::Length(LengthPercentage::Length(Length::Px(v)));
         add(
             PropertyId::BorderImageOutset,
-            Value::EdgeWidths(EdgeWidths([
+            Value::EdgeWidths(Box::new(EdgeWidths([
                 edge(m.top),
                 edge(m.right),
                 edge(m.bottom),
                 edge(m.left),
-            ])),
+            ]))),
         );
     }
     if added.is_empty() {
