@@ -15,7 +15,7 @@ use union_model::selectors::{
 };
 
 /// A [`Simple`] with names and nested selectors as indices.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Clone, Copy)]
 enum CachedSimple {
     Universal,
     Type(u32),
@@ -153,13 +153,11 @@ impl SelectorTable<'_> {
     /// Every selector, in table order; `None` when the table is inconsistent.
     pub(super) fn restore(self) -> Option<Vec<Selector>> {
         let names: Vec<Name> = self.names.iter().map(|n| Name::new(n)).collect();
-        let name = |index: u32| names.get(index as usize).cloned();
         let mut selectors: Vec<Selector> = Vec::with_capacity(self.compounds.len());
         let mut simples = self.simples.into_iter();
         let mut ends = self.ends.iter();
         let mut combinators = self.combinators.as_slice();
         let mut bounds: Vec<usize> = Vec::new();
-        let mut parts: Vec<Simple> = Vec::new();
         for &count in &self.compounds {
             let count = count as usize;
             bounds.clear();
@@ -172,53 +170,89 @@ impl SelectorTable<'_> {
             if total > simples.len() {
                 return None;
             }
-            let list = |start: u32, len: u32| -> Option<SelectorList> {
-                let range = start as usize..(start as usize).checked_add(len as usize)?;
-                self.lists
-                    .get(range)?
-                    .iter()
-                    .map(|&i| selectors.get(i as usize).cloned())
-                    .collect()
+            // Simple selectors go straight into the selector's own storage;
+            // one that cannot be read leaves a placeholder and fails the
+            // restore.
+            let mut failed = false;
+            let restored = Restorer {
+                names: &names,
+                values: &self.names,
+                lists: &self.lists,
+                selectors: &selectors,
             };
-            parts.clear();
-            for _ in 0..total {
-                parts.push(match simples.next()? {
-                    CachedSimple::Universal => Simple::Universal,
-                    CachedSimple::Type(n) => Simple::Type(name(n)?),
-                    CachedSimple::Id(n) => Simple::Id(name(n)?),
-                    CachedSimple::Hint(n) => Simple::Hint(name(n)?),
-                    CachedSimple::State(state) => Simple::State(state),
-                    CachedSimple::Attribute {
-                        name: attribute,
-                        operation,
-                    } => Simple::Attribute(AttributeSelector {
-                        name: name(attribute)?,
-                        operation: match operation {
-                            Some((operator, value, case_insensitive)) => {
-                                Some(Box::new(AttributeOperation::new(
-                                    operator,
-                                    self.names.get(value as usize)?,
-                                    case_insensitive,
-                                )))
-                            }
-                            None => None,
-                        },
-                    }),
-                    CachedSimple::FirstChild => Simple::FirstChild,
-                    CachedSimple::LastChild => Simple::LastChild,
-                    CachedSimple::OnlyChild => Simple::OnlyChild,
-                    CachedSimple::NthChild(nth) => Simple::NthChild(nth),
-                    CachedSimple::NthLastChild(nth) => Simple::NthLastChild(nth),
-                    CachedSimple::Root => Simple::Root,
-                    CachedSimple::Dir(direction) => Simple::Dir(direction),
-                    CachedSimple::Not(start, len) => Simple::Not(list(start, len)?),
-                    CachedSimple::Is(start, len) => Simple::Is(list(start, len)?),
-                    CachedSimple::Where(start, len) => Simple::Where(list(start, len)?),
-                });
+            let parts = (0..total).map(|_| {
+                simples
+                    .next()
+                    .and_then(|simple| restored.simple(simple))
+                    .unwrap_or_else(|| {
+                        failed = true;
+                        Simple::Universal
+                    })
+            });
+            let selector = Selector::from_flat(parts, &bounds, joins);
+            if failed {
+                return None;
             }
-            let selector = Selector::from_flat(parts.drain(..), &bounds, joins);
             selectors.push(selector);
         }
         Some(selectors)
+    }
+}
+
+/// What restoring one simple selector reads: the table's names and lists,
+/// and the selectors restored before it.
+struct Restorer<'t> {
+    names: &'t [Name],
+    /// Attribute values, as stored.
+    values: &'t [&'t str],
+    lists: &'t [u32],
+    selectors: &'t [Selector],
+}
+
+impl Restorer<'_> {
+    fn name(&self, index: u32) -> Option<Name> {
+        self.names.get(index as usize).cloned()
+    }
+
+    fn list(&self, start: u32, len: u32) -> Option<SelectorList> {
+        let range = start as usize..(start as usize).checked_add(len as usize)?;
+        self.lists
+            .get(range)?
+            .iter()
+            .map(|&i| self.selectors.get(i as usize).cloned())
+            .collect()
+    }
+
+    fn simple(&self, simple: CachedSimple) -> Option<Simple> {
+        Some(match simple {
+            CachedSimple::Universal => Simple::Universal,
+            CachedSimple::Type(n) => Simple::Type(self.name(n)?),
+            CachedSimple::Id(n) => Simple::Id(self.name(n)?),
+            CachedSimple::Hint(n) => Simple::Hint(self.name(n)?),
+            CachedSimple::State(state) => Simple::State(state),
+            CachedSimple::Attribute { name, operation } => Simple::Attribute(AttributeSelector {
+                name: self.name(name)?,
+                operation: match operation {
+                    Some((operator, value, case_insensitive)) => {
+                        Some(Box::new(AttributeOperation::new(
+                            operator,
+                            self.values.get(value as usize)?,
+                            case_insensitive,
+                        )))
+                    }
+                    None => None,
+                },
+            }),
+            CachedSimple::FirstChild => Simple::FirstChild,
+            CachedSimple::LastChild => Simple::LastChild,
+            CachedSimple::OnlyChild => Simple::OnlyChild,
+            CachedSimple::NthChild(nth) => Simple::NthChild(nth),
+            CachedSimple::NthLastChild(nth) => Simple::NthLastChild(nth),
+            CachedSimple::Root => Simple::Root,
+            CachedSimple::Dir(direction) => Simple::Dir(direction),
+            CachedSimple::Not(start, len) => Simple::Not(self.list(start, len)?),
+            CachedSimple::Is(start, len) => Simple::Is(self.list(start, len)?),
+            CachedSimple::Where(start, len) => Simple::Where(self.list(start, len)?),
+        })
     }
 }
