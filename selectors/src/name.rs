@@ -12,12 +12,39 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Name {
     hash: u64,
-    text: Arc<str>,
+    text: Text,
+}
+
+/// A name's text: a permanent atom (see [`atoms`]), which names copy and
+/// drop without touching a reference count, or, for a name the atom table
+/// does not take, a shared allocation of its own.
+#[derive(Clone)]
+enum Text {
+    Atom(&'static Atom),
+    Own(Arc<Atom>),
+}
+
+/// The text behind a name (a thin pointer to it keeps [`Name`] small).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Atom(Box<str>);
+
+impl Text {
+    fn atom(&self) -> &Atom {
+        match self {
+            Text::Atom(atom) => atom,
+            Text::Own(own) => own,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        &self.atom().0
+    }
 }
 
 impl Name {
     /// Makes a name from text, keeping its case. Names are atoms: equal text
-    /// made anywhere in the process shares one allocation (a bounded atom table).
+    /// made anywhere in the process shares one permanent copy (a bounded
+    /// atom table).
     pub fn new(text: &str) -> Self {
         let hash = hash_str(text);
         Self {
@@ -47,7 +74,7 @@ impl Name {
 
     /// The text of the name.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The precomputed hash (stable within a process run; used as the rule-index key).
@@ -59,7 +86,10 @@ impl Name {
 impl PartialEq for Name {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+        self.hash == other.hash && {
+            let (a, b) = (self.text.atom(), other.text.atom());
+            std::ptr::eq(a, b) || a == b
+        }
     }
 }
 
@@ -79,19 +109,19 @@ impl PartialOrd for Name {
 
 impl Ord for Name {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.text.cmp(&other.text)
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl fmt::Debug for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.text, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for Name {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -103,7 +133,7 @@ impl From<&str> for Name {
 
 impl serde::Serialize for Name {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -132,19 +162,26 @@ impl serde::de::Visitor<'_> for NameVisitor {
 /// The process-wide table of name texts.
 ///
 /// Themes, elements and cached rules name the same few dozen types, hints
-/// and ids over and over; sharing one `Arc<str>` per distinct text turns
-/// making a name into a table lookup and dropping one into a count decrement,
-/// and lets equal names compare by pointer. The table is bounded: when it
-/// grows past [`atoms::LIMIT`] entries, texts no longer used by any name are
-/// dropped from it, so a long editing session that sees many short-lived
-/// names does not grow it without end.
+/// and ids over and over. Each distinct text is kept once, for the life of
+/// the process, so making a name is a table lookup, copying or dropping one
+/// touches no reference count, and equal names compare by pointer. The
+/// table is bounded: it takes at most [`atoms::LIMIT`] texts of at most
+/// [`atoms::LONGEST`] bytes (about a megabyte in all, however many themes
+/// and elements a process sees); a name it does not take (a long one, one
+/// made once the table is full, or the second of two texts with one hash)
+/// gets an allocation of its own, shared by its clones and freed with the
+/// last of them.
 pub(crate) mod atoms {
+    use super::{Atom, Text};
     use std::collections::HashMap;
     use std::hash::BuildHasherDefault;
     use std::sync::{Arc, Mutex, PoisonError};
 
-    /// Entries kept before unused texts are swept out.
+    /// The most texts the table keeps.
     pub const LIMIT: usize = 4096;
+
+    /// The longest text the table keeps, in bytes.
+    pub const LONGEST: usize = 200;
 
     /// The keys are already well-mixed hashes ([`super::hash_str`]).
     #[derive(Default)]
@@ -164,29 +201,32 @@ pub(crate) mod atoms {
         }
     }
 
-    type Table = HashMap<u64, Arc<str>, BuildHasherDefault<KeyHasher>>;
+    type Table = HashMap<u64, &'static Atom, BuildHasherDefault<KeyHasher>>;
 
     static TABLE: Mutex<Option<Table>> = Mutex::new(None);
 
-    /// The shared text for `text` (whose hash is `hash`). Two different texts
-    /// with the same 64-bit hash cannot share an entry: the second gets its
-    /// own allocation, which is still correct because names compare text.
-    pub(super) fn intern(hash: u64, text: &str) -> Arc<str> {
+    /// The text for `text` (whose hash is `hash`).
+    pub(super) fn intern(hash: u64, text: &str) -> Text {
+        let own = || Text::Own(Arc::new(Atom(Box::from(text))));
+        if text.len() > LONGEST {
+            return own();
+        }
         let mut guard = TABLE.lock().unwrap_or_else(PoisonError::into_inner);
         let table = guard.get_or_insert_with(Table::default);
-        if let Some(shared) = table.get(&hash) {
-            return if **shared == *text {
-                Arc::clone(shared)
+        if let Some(&atom) = table.get(&hash) {
+            return if *atom.0 == *text {
+                Text::Atom(atom)
             } else {
-                Arc::from(text)
+                own()
             };
         }
         if table.len() >= LIMIT {
-            table.retain(|_, shared| Arc::strong_count(shared) > 1);
+            return own();
         }
-        let shared: Arc<str> = Arc::from(text);
-        table.insert(hash, Arc::clone(&shared));
-        shared
+        // Kept for the life of the process, within the bounds above.
+        let atom: &'static Atom = Box::leak(Box::new(Atom(Box::from(text))));
+        table.insert(hash, atom);
+        Text::Atom(atom)
     }
 
     /// How many texts the table holds.
@@ -242,16 +282,31 @@ mod tests {
 
     #[test]
     fn equal_names_share_their_text_and_the_table_stays_bounded() {
+        let shares = |a: &Name, b: &Name| std::ptr::eq(a.text.atom(), b.text.atom());
         let a = Name::new("atom-test-shared");
         let b = Name::new("atom-test-shared");
-        assert!(Arc::ptr_eq(&a.text, &b.text));
-        let kept = Name::new("atom-test-kept");
-        for index in 0..(atoms::LIMIT * 3) {
+        assert!(matches!(a.text, Text::Atom(_)));
+        assert!(shares(&a, &b));
+        // A long text is never an atom, yet equal to its twin.
+        let long = "l".repeat(atoms::LONGEST + 1);
+        let (c, d) = (Name::new(&long), Name::new(&long));
+        assert!(matches!(c.text, Text::Own(_)));
+        assert!(!shares(&c, &d));
+        assert_eq!(c, d);
+        assert_eq!(c.as_str(), long);
+        // Past the limit, names are still made, equal and ordered, and the
+        // table stops growing.
+        for index in 0..(atoms::LIMIT + 10) {
             drop(Name::new(&format!("atom-test-{index}")));
         }
-        assert!(atoms::len() <= atoms::LIMIT + 1, "{}", atoms::len());
-        assert_eq!(Name::new("atom-test-kept"), kept);
-        assert!(Arc::ptr_eq(&Name::new("atom-test-kept").text, &kept.text));
+        assert!(atoms::len() <= atoms::LIMIT, "{}", atoms::len());
+        let (e, f) = (Name::new("atom-test-late"), Name::new("atom-test-late"));
+        assert!(matches!(e.text, Text::Own(_)));
+        assert_eq!(e, f);
+        assert_ne!(e, Name::new("atom-test-later"));
+        assert!(e < Name::new("atom-test-later"));
+        // Atoms made before the table filled are still shared.
+        assert!(shares(&Name::new("atom-test-shared"), &a));
     }
 
     #[test]
