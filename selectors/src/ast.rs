@@ -71,8 +71,9 @@ pub struct AttributeSelector {
 pub struct AttributeOperation {
     /// The operator.
     pub operator: AttributeOperator,
-    /// The value to compare with.
-    pub value: String,
+    /// The value to compare with (a [`Name`]: themes repeat the same few
+    /// values, and restoring one from the cache then costs no allocation).
+    pub value: Name,
     /// The value parsed as a number, when it is one (for numeric `=`).
     pub number: Option<f64>,
     /// The `i` flag: compare ASCII case-insensitively.
@@ -84,7 +85,7 @@ impl AttributeOperation {
     pub fn new(operator: AttributeOperator, value: &str, case_insensitive: bool) -> Self {
         Self {
             operator,
-            value: value.to_owned(),
+            value: Name::new(value),
             number: value.trim().parse::<f64>().ok().filter(|n| n.is_finite()),
             case_insensitive,
         }

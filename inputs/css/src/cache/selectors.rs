@@ -114,10 +114,13 @@ impl SelectorWriter {
             Simple::State(state) => CachedSimple::State(*state),
             Simple::Attribute(attribute) => CachedSimple::Attribute {
                 name: self.name(attribute.name.as_str()),
-                operation: attribute
-                    .operation
-                    .as_ref()
-                    .map(|op| (op.operator, self.name(&op.value), op.case_insensitive)),
+                operation: attribute.operation.as_ref().map(|op| {
+                    (
+                        op.operator,
+                        self.name(op.value.as_str()),
+                        op.case_insensitive,
+                    )
+                }),
             },
             Simple::FirstChild => CachedSimple::FirstChild,
             Simple::LastChild => CachedSimple::LastChild,
