@@ -25,7 +25,7 @@ enum Text {
 }
 
 /// The text behind a name (a thin pointer to it keeps [`Name`] small).
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+#[derive(PartialEq)]
 struct Atom(Box<str>);
 
 impl Text {
