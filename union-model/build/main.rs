@@ -17,11 +17,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Value types boxed inside [`Value`]: large and rare (images, 9-patch
+/// Value types boxed inside `Value`: large and rare (images, 9-patch
 /// slices, edge widths), so every other value, and every declaration, stays
 /// small. A theme holds hundreds of declarations; most are colours and
 /// lengths.
 const BOXED_TYPES: &[&str] = &["Image", "NinePatchSlice", "EdgeWidths"];
+
+/// Whether values of type `ty` are boxed inside `Value`.
+fn boxed(ty: &str) -> bool {
+    BOXED_TYPES.contains(&ty)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -393,7 +398,7 @@ fn main() {
     let _ = writeln!(out, "pub enum Value {{");
     for ty in &types {
         let _ = writeln!(out, "    /// A [`crate::values::{ty}`].");
-        if BOXED_TYPES.contains(ty) {
+        if boxed(ty) {
             let _ = writeln!(out, "    {ty}(Box<crate::values::{ty}>),");
         } else {
             let _ = writeln!(out, "    {ty}(crate::values::{ty}),");
@@ -431,7 +436,7 @@ fn main() {
         "    pub fn get(&self, id: PropertyId) -> Slot<Value> {{\n        match id {{"
     );
     for leaf in &flat {
-        let wrap = if BOXED_TYPES.contains(&leaf.ty.as_str()) {
+        let wrap = if boxed(&leaf.ty) {
             format!("|v| Value::{}(Box::new(v))", leaf.ty)
         } else {
             format!("Value::{}", leaf.ty)
@@ -452,7 +457,7 @@ fn main() {
         "    pub fn set(&mut self, id: PropertyId, slot: Slot<Value>) -> bool {{\n        match (id, slot) {{"
     );
     for leaf in &flat {
-        let unwrap = if BOXED_TYPES.contains(&leaf.ty.as_str()) {
+        let unwrap = if boxed(&leaf.ty) {
             "*v"
         } else {
             "v"
