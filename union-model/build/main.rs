@@ -457,11 +457,7 @@ fn main() {
         "    pub fn set(&mut self, id: PropertyId, slot: Slot<Value>) -> bool {{\n        match (id, slot) {{"
     );
     for leaf in &flat {
-        let unwrap = if boxed(&leaf.ty) {
-            "*v"
-        } else {
-            "v"
-        };
+        let unwrap = if boxed(&leaf.ty) { "*v" } else { "v" };
         let _ = writeln!(
             out,
             "            (PropertyId::{}, Slot::Set(Value::{}(v))) => self.{} = Slot::Set({unwrap}),",
