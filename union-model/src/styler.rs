@@ -47,9 +47,12 @@ impl ComputedStyle {
     /// Resolves a colour of this element with `palette`; `currentColor`
     /// means this element's text colour.
     pub fn resolve_color(&self, color: &Color, palette: &Palette) -> Rgba {
-        let text = current_color(&self.style);
-        let fallback = Rgba::BLACK;
-        let current = palette.resolve(&text, fallback);
+        // The text colour is only worked out when the colour refers to it.
+        let current = if color.uses_current_color() {
+            palette.resolve(&current_color(&self.style), Rgba::BLACK)
+        } else {
+            Rgba::BLACK
+        };
         palette.resolve(color, current)
     }
 }

@@ -10,6 +10,7 @@ use crate::behaviour;
 use crate::geometry::Box2;
 use crate::images::Images;
 use crate::paint::{RenderError, fade, opacity, paint_element};
+use crate::prepared::{Kept, Prepared};
 use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -64,7 +65,7 @@ pub struct Rendered {
     /// The border-box size drawn, logical px.
     pub size: (f32, f32),
     /// The sub-elements drawn, in paint order (the last one is on top).
-    pub parts: Vec<PlacedPart>,
+    pub parts: Arc<[PlacedPart]>,
 }
 
 /// A sub-element and where it was drawn: for hit testing (the gallery's
@@ -85,6 +86,8 @@ pub struct Renderer {
     /// Image and icon lookup.
     pub images: Images,
     shadows: crate::shadow::Cache,
+    /// Controls laid out before.
+    kept: Kept,
     /// Sub-element elements by type and hint (catalogue names, found by
     /// address), made once: they are the same for every control.
     part_elements: Vec<((&'static str, &'static str), Element)>,
@@ -166,12 +169,16 @@ impl Renderer {
             fonts,
             images,
             shadows: crate::shadow::Cache::default(),
+            kept: Kept::default(),
             part_elements: Vec::new(),
         }
     }
 
     /// Draws the scene's element: a catalogue control with its
     /// sub-elements, any other element type as just its box.
+    ///
+    /// A control drawn before with the same computed style and scene is not
+    /// laid out again (see `prepared.rs`): drawing it is painting only.
     pub fn render(
         &mut self,
         styler: &Styler,
@@ -184,6 +191,54 @@ impl Renderer {
             return Err(RenderError::InvalidSize);
         }
         let control = styler.query(scene.query);
+        let (fonts, images) = (self.fonts.instance(), self.images.instance());
+        let prepared = match self.kept.find(&control, scene, fonts, images) {
+            Some(prepared) => prepared,
+            None => self.prepare(styler, scene, control)?,
+        };
+        let size = prepared.size;
+        let width = ((size.0 + 2.0 * margin) * scale).ceil();
+        let height = ((size.1 + 2.0 * margin) * scale).ceil();
+        if width > crate::MAX_SIDE as f32 || height > crate::MAX_SIDE as f32 {
+            return Err(RenderError::TooLarge(width as u32, height as u32));
+        }
+        let mut pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
+            .ok_or(RenderError::InvalidSize)?;
+        let device = |r: Rect| snap(r, margin, scale);
+        paint_element(
+            &mut pixmap,
+            &prepared.control,
+            palette,
+            device(Rect {
+                x: 0.0,
+                y: 0.0,
+                width: size.0,
+                height: size.1,
+            }),
+            scale,
+            &mut self.images,
+            &mut self.shadows,
+        );
+        for part in &prepared.parts {
+            self.paint_part(&mut pixmap, part, palette, device(part.rect), scale);
+        }
+        fade(&mut pixmap, opacity(&prepared.control.style));
+        Ok(Rendered {
+            pixmap,
+            size,
+            parts: Arc::clone(&prepared.placed),
+        })
+    }
+
+    /// Styles the control's sub-elements, measures them and places them
+    /// in the control's border box; keeps the result.
+    fn prepare(
+        &mut self,
+        styler: &Styler,
+        scene: &Scene<'_>,
+        control: Arc<ComputedStyle>,
+    ) -> Result<Arc<Prepared>, RenderError> {
+        let scale = scene.scale;
         let Some(target) = scene.query.target() else {
             return Err(RenderError::InvalidSize);
         };
@@ -220,45 +275,17 @@ impl Renderer {
             }
         }
         behaviour::place(target, &mut parts, &placed, scene.value, direction);
-
-        let width = ((size.0 + 2.0 * margin) * scale).ceil();
-        let height = ((size.1 + 2.0 * margin) * scale).ceil();
-        if width > crate::MAX_SIDE as f32 || height > crate::MAX_SIDE as f32 {
-            return Err(RenderError::TooLarge(width as u32, height as u32));
-        }
-        let mut pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
-            .ok_or(RenderError::InvalidSize)?;
-        let device = |r: Rect| snap(r, margin, scale);
-        paint_element(
-            &mut pixmap,
-            &control,
-            palette,
-            device(Rect {
-                x: 0.0,
-                y: 0.0,
-                width: size.0,
-                height: size.1,
-            }),
-            scale,
-            &mut self.images,
-            &mut self.shadows,
-        );
-        for part in &parts {
-            self.paint_part(&mut pixmap, part, palette, device(part.rect), scale);
-        }
-        fade(&mut pixmap, opacity(&control.style));
-        let parts = parts
+        let placed = parts
             .iter()
             .map(|part| PlacedPart {
                 element: self.part_element(part.kind, part.hint),
                 rect: part.rect,
             })
             .collect();
-        Ok(Rendered {
-            pixmap,
-            size,
-            parts,
-        })
+        let (fonts, images) = (self.fonts.instance(), self.images.instance());
+        Ok(self
+            .kept
+            .keep(control, parts, placed, size, scene, fonts, images))
     }
 
     fn parts(

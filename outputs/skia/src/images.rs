@@ -9,7 +9,9 @@
 //! machine's icon themes.
 
 use crate::image_file::{Fit, ImageFile, recolour};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tiny_skia::Pixmap;
@@ -18,8 +20,8 @@ use union_model::values::Rgba;
 /// Largest raster drawn for one image, per side (device px).
 const MAX_IMAGE_SIDE: u32 = 4096;
 
-/// A raster: the file, its device size, its tint and how it is fitted.
-type RasterKey = (PathBuf, u32, u32, Option<[u8; 4]>, Fit);
+/// A raster of one file: its device size, its tint and how it is fitted.
+type RasterKey = (u32, u32, Option<[u8; 4]>, Fit);
 
 /// Finds and rasterises images and icons; remembers what it found.
 #[derive(Debug, Default)]
@@ -27,14 +29,22 @@ pub struct Images {
     icon_themes: Vec<PathBuf>,
     fallback: Vec<PathBuf>,
     found: HashMap<String, Option<PathBuf>>,
-    rasters: HashMap<RasterKey, Option<Pixmap>>,
+    /// Per file (by its path's text, hashed as one string): its rasters.
+    rasters: FxHashMap<OsString, FxHashMap<RasterKey, Option<Pixmap>>>,
     files: HashMap<PathBuf, Option<Arc<ImageFile>>>,
-    symbolic: HashMap<PathBuf, bool>,
+    symbolic: FxHashMap<OsString, bool>,
     /// Parts of SVGs: frames and elements.
     pub(crate) svg_parts: crate::svg_parts::SvgParts,
+    instance: crate::prepared::Instance,
 }
 
 impl Images {
+    /// Which images these are: layouts made with other images (icons found
+    /// elsewhere) are not reused with these.
+    pub(crate) fn instance(&self) -> crate::prepared::Instance {
+        self.instance
+    }
+
     /// Icons looked up in `fallback` folders only (reproducible renders).
     pub fn with_fallback(fallback: Vec<PathBuf>) -> Images {
         Images {
@@ -116,11 +126,11 @@ impl Images {
     /// Whether the icon at `path` is symbolic (recoloured with the icon
     /// colour); read once per path.
     pub fn symbolic(&mut self, path: &Path) -> bool {
-        if let Some(known) = self.symbolic.get(path) {
+        if let Some(known) = self.symbolic.get(path.as_os_str()) {
             return *known;
         }
         let symbolic = is_symbolic(path);
-        self.symbolic.insert(path.to_path_buf(), symbolic);
+        self.symbolic.insert(path.as_os_str().to_owned(), symbolic);
         symbolic
     }
 
@@ -142,23 +152,32 @@ impl Images {
         how: Fit,
     ) -> Option<&Pixmap> {
         let key = (
-            path.to_path_buf(),
             width.min(MAX_IMAGE_SIDE),
             height.min(MAX_IMAGE_SIDE),
             tint.map(Rgba::to_rgba8),
             how,
         );
-        if !self.rasters.contains_key(&key) {
+        let known = self
+            .rasters
+            .get(path.as_os_str())
+            .is_some_and(|sizes| sizes.contains_key(&key));
+        if !known {
             let raster = self.file(path).and_then(|file| {
-                let mut pixmap = file.rasterise(key.1, key.2, how)?;
+                let mut pixmap = file.rasterise(key.0, key.1, how)?;
                 if let Some(tint) = tint {
                     recolour(&mut pixmap, tint);
                 }
                 Some(pixmap)
             });
-            self.rasters.insert(key.clone(), raster);
+            self.rasters
+                .entry(path.as_os_str().to_owned())
+                .or_default()
+                .insert(key, raster);
         }
-        self.rasters.get(&key).and_then(Option::as_ref)
+        self.rasters
+            .get(path.as_os_str())
+            .and_then(|sizes| sizes.get(&key))
+            .and_then(Option::as_ref)
     }
 }
 

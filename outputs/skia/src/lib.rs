@@ -30,7 +30,9 @@
 //!   `width`/`height`) and placed by `union_model::layout`; sliders, range
 //!   sliders, progress and scroll bars and switches place their handle,
 //!   groove and fill by value and orientation. Any other element type draws
-//!   as its box.
+//!   as its box. A renderer keeps each control's layout (bounded): drawn
+//!   again with the same computed style, scene, fonts and images, a control
+//!   is painted without being styled, measured or placed again.
 //! - **Text** ([`Fonts`]): shaped and wrapped by parley, elided at start,
 //!   middle or end, rasterised by swash, from an explicit font set (`DejaVu` by
 //!   default) so renders are reproducible. Layouts, glyph images and each
@@ -61,6 +63,7 @@ mod glyphs;
 mod image_file;
 mod images;
 mod paint;
+mod prepared;
 mod shadow;
 mod svg_parts;
 mod text;

@@ -535,8 +535,8 @@ impl Painter<'_> {
             .styles
             .iter()
             .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
-        if !patterned && sides.colors.iter().all(|c| *c == first) {
-            if let Some(color) = first {
+        if !patterned && let Some(color) = sides.one_color(&outer_radii) {
+            if let Some(color) = color {
                 self.fill_solid(outer, outer_radii, Some((inner, inner_radii)), color);
             }
             return;
@@ -601,8 +601,31 @@ struct Sides {
     styles: [LineStyle; 4],
 }
 
+impl Sides {
+    /// The one colour the whole ring between the outer and inner boxes is
+    /// drawn in, when there is one: `Some(None)` when nothing draws. The
+    /// ring is the union of the drawing sides' trapezoids when every other
+    /// side is zero wide and its corners square (a rounded corner would
+    /// carry the ring around past the diagonal join).
+    fn one_color(&self, radii: &Radii) -> Option<Option<Rgba>> {
+        let mut drawn = self.colors.iter().flatten();
+        let Some(first) = drawn.next() else {
+            return Some(None);
+        };
+        if !drawn.all(|c| c == first) {
+            return None;
+        }
+        let square = |corner: usize| radii.0[corner % 4] == (0.0, 0.0);
+        let blank_sides_vanish = (0..4).all(|side| {
+            self.colors[side].is_some()
+                || (self.widths[side] <= 0.0 && square(side) && square(side + 1))
+        });
+        blank_sides_vanish.then_some(Some(*first))
+    }
+}
+
 /// The sides of a line group; a side draws only with a style other than
-/// `none`, as in CSS.
+/// `none` and a colour that is not fully transparent, as in CSS.
 fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sides {
     let mut out = Sides {
         widths: [0.0; 4],
@@ -617,7 +640,9 @@ fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sid
         }
         out.widths[i] = px(&side.width) * painter.scale;
         let color = side.color.value().cloned().unwrap_or(Color::CurrentColor);
-        out.colors[i] = (out.widths[i] > 0.0).then(|| painter.color(&color));
+        let color = painter.color(&color);
+        // A clear colour leaves every pixel as it was.
+        out.colors[i] = (out.widths[i] > 0.0 && color.a > 0.0).then_some(color);
     }
     out
 }

@@ -15,16 +15,20 @@ use union_model::values::{Color, LengthContext, Rgba, Shadow};
 /// Most shadows remembered; when full, the cache starts over.
 const MAX_CACHED: usize = 256;
 
+/// Numbers in a shadow's key: the blur, the drawn area's size and the
+/// colour (7), then the shape and the clip (12 each).
+const KEY_NUMBERS: usize = 7 + 2 * 12;
+
 /// What a shadow's pixels depend on: inset, then the blur, the drawn area's
 /// size, the colour, and the shape and clip relative to the drawn area
 /// (floats by their bits).
-type Key = (bool, Vec<u32>);
+type Key = (bool, [u32; KEY_NUMBERS]);
 
 /// Shadows drawn before, by what their pixels depend on: a control redrawn
 /// at the same size reuses its blurred shadow, as browsers do.
 #[derive(Default)]
 pub(crate) struct Cache {
-    layers: std::collections::HashMap<Key, Pixmap>,
+    layers: rustc_hash::FxHashMap<Key, Pixmap>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -35,14 +39,19 @@ impl std::fmt::Debug for Cache {
     }
 }
 
-fn bits(b: Box2, r: &Radii, origin: (i32, i32), out: &mut Vec<u32>) {
-    out.extend([
+/// A box and its radii relative to `origin`, as twelve numbers.
+fn bits(b: Box2, r: &Radii, origin: (i32, i32)) -> [u32; 12] {
+    let mut out = [0; 12];
+    out[..4].copy_from_slice(&[
         (b.x - origin.0 as f32).to_bits(),
         (b.y - origin.1 as f32).to_bits(),
         b.width.to_bits(),
         b.height.to_bits(),
     ]);
-    out.extend(r.0.iter().flat_map(|(x, y)| [x.to_bits(), y.to_bits()]));
+    for (slot, (x, y)) in out[4..].chunks_exact_mut(2).zip(r.0) {
+        slot.copy_from_slice(&[x.to_bits(), y.to_bits()]);
+    }
+    out
 }
 
 /// The box a shadow belongs to, in device pixels.
@@ -161,7 +170,8 @@ pub(crate) fn paint(
             continue;
         };
         let color = color_of(&shadow.color);
-        let mut numbers = vec![
+        let mut numbers = [0; KEY_NUMBERS];
+        numbers[..7].copy_from_slice(&[
             sigma.to_bits(),
             visible.w,
             visible.h,
@@ -169,9 +179,9 @@ pub(crate) fn paint(
             color.g.to_bits(),
             color.b.to_bits(),
             color.a.to_bits(),
-        ];
-        bits(body, &body_radii, (visible.x, visible.y), &mut numbers);
-        bits(clip, &clip_radii, (visible.x, visible.y), &mut numbers);
+        ]);
+        numbers[7..19].copy_from_slice(&bits(body, &body_radii, (visible.x, visible.y)));
+        numbers[19..].copy_from_slice(&bits(clip, &clip_radii, (visible.x, visible.y)));
         let key = (inset, numbers);
         if !cache.layers.contains_key(&key) {
             let Some(layer) = draw_layer(
@@ -188,7 +198,7 @@ pub(crate) fn paint(
             if cache.layers.len() >= MAX_CACHED {
                 cache.layers.clear();
             }
-            cache.layers.insert(key.clone(), layer);
+            cache.layers.insert(key, layer);
         }
         if let Some(layer) = cache.layers.get(&key) {
             union_ksvg::blend::over_at(pixmap, visible.x, visible.y, layer.as_ref());

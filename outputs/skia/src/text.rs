@@ -58,6 +58,7 @@ pub struct Fonts {
     layouts: LayoutContext<()>,
     laid_out: FxHashMap<u64, CachedLayout>,
     glyphs: crate::glyphs::Glyphs,
+    instance: crate::prepared::Instance,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -162,6 +163,12 @@ impl TextLayout {
 }
 
 impl Fonts {
+    /// Which fonts these are: text measured with other fonts is not reused
+    /// with these.
+    pub(crate) fn instance(&self) -> crate::prepared::Instance {
+        self.instance
+    }
+
     /// The default set: every font file in `UNION_FONT_DIR`, else in
     /// [`DEFAULT_FONT_DIR`].
     pub fn deterministic() -> Result<Fonts, String> {
@@ -223,6 +230,7 @@ impl Fonts {
             layouts: LayoutContext::new(),
             laid_out: FxHashMap::default(),
             glyphs: crate::glyphs::Glyphs::default(),
+            instance: crate::prepared::Instance::default(),
         })
     }
 

@@ -98,6 +98,35 @@ fn border_sides_meet_on_the_diagonal() {
 }
 
 #[test]
+fn a_lone_side_covers_its_edge_pixels_once() {
+    // 3 px at 1.5× ends half-way through a device pixel: that row is half
+    // covered, so half the colour's alpha (not a quarter, as when the
+    // side's region and the ring were each antialiased along one edge).
+    let pixmap = render(
+        "button { border-bottom: 3px solid rgba(0, 0, 255, 0.5) }",
+        (20.0, 10.0),
+        1.5,
+        0.0,
+    );
+    let column = 15;
+    assert_eq!(at(&pixmap, column, 14), (0, 0, 128, 128), "whole row");
+    assert_eq!(
+        at(&pixmap, column, 10),
+        (0, 0, 64, 64),
+        "half row, premultiplied"
+    );
+    assert_eq!(at(&pixmap, column, 9), CLEAR, "above the side");
+    // Transparent sides draw nothing, and neither do sides without a style.
+    let clear = render(
+        "button { border-bottom: 3px solid transparent; border-left: 2px solid red; border-left-style: none }",
+        (20.0, 10.0),
+        1.5,
+        0.0,
+    );
+    assert!(clear.data().iter().all(|b| *b == 0));
+}
+
+#[test]
 fn radii_round_corners_and_clamp_like_css() {
     let pixmap = render(
         "button { background-color: red; border-radius: 10px }",

@@ -11,6 +11,12 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 use tiny_skia::Pixmap;
+use union_ksvg::blend::over_pixel;
+
+/// Segments narrower than this many pixels (the arcs of round corners,
+/// one or two pixels a row) are blended pixel by pixel in place: shorter
+/// than one vector step, they would only pay for the call.
+const SHORT: i32 = 4;
 
 /// Most shapes kept per thread; all are dropped when it is full.
 const MAX_SHAPES: usize = 512;
@@ -208,16 +214,27 @@ pub(crate) fn fill(
                 continue;
             }
             let pixels = &mut row[x0 as usize * 4..x1 as usize * 4];
+            let short = x1 - x0 < SHORT;
             match segment.cover {
                 Cover::Run(255) if color[3] == 255 => blit::opaque(pixels, color),
+                Cover::Run(alpha) if short => {
+                    let source = blit::scaled(color, alpha);
+                    for pixel in pixels.as_chunks_mut::<4>().0 {
+                        over_pixel(pixel, source);
+                    }
+                }
                 Cover::Run(alpha) => blit::run(pixels, color, alpha),
                 Cover::Mask(at) => {
                     let from = at as usize + (x0 - segment.x0 - ox) as usize;
-                    blit::masked(
-                        pixels,
-                        color,
-                        &spans.alphas[from..from + (x1 - x0) as usize],
-                    );
+                    let alphas = &spans.alphas[from..from + (x1 - x0) as usize];
+                    if short {
+                        for (pixel, &alpha) in pixels.as_chunks_mut::<4>().0.iter_mut().zip(alphas)
+                        {
+                            over_pixel(pixel, blit::scaled(color, alpha));
+                        }
+                    } else {
+                        blit::masked(pixels, color, alphas);
+                    }
                 }
             }
         }
