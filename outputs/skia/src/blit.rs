@@ -67,10 +67,27 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
 }
 
 /// Every byte of `pixels` scaled by `opacity` / 255 (premultiplied, so
-/// every channel): an element's opacity. A plain loop over the bytes
-/// vectorises best; skipping clear pixels did not pay.
+/// every channel): an element's opacity. Clear blocks of 16 pixels (the
+/// margins, the room around a slider's groove) are skipped; within a block
+/// a plain loop over the bytes vectorises best (testing single pixels did
+/// not pay).
 pub(crate) fn fade(pixels: &mut [u8], opacity: u8) {
-    for byte in pixels {
+    let (blocks, rest) = pixels.as_chunks_mut::<FADE_BLOCK>();
+    for block in blocks {
+        if *block != [0; FADE_BLOCK] {
+            fade_block(block, opacity);
+        }
+    }
+    for byte in rest {
+        *byte = scale(*byte, opacity);
+    }
+}
+
+/// Bytes `fade` tests for clear at once: 16 pixels.
+const FADE_BLOCK: usize = 64;
+
+fn fade_block(block: &mut [u8; FADE_BLOCK], opacity: u8) {
+    for byte in block {
         *byte = scale(*byte, opacity);
     }
 }
@@ -147,7 +164,11 @@ mod tests {
 
     #[test]
     fn fading_scales_every_byte() {
+        // Colours, a clear stretch longer than a skipped block, colours
+        // again, and an uneven clear remainder.
         let mut pixels: Vec<u8> = colors().concat();
+        pixels.extend([0; 4 * 37]);
+        pixels.extend(colors().concat());
         pixels.extend([0; 4 * 5]);
         for opacity in [0u8, 1, 128, 255] {
             let mut ours = pixels.clone();

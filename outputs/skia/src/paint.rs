@@ -632,6 +632,8 @@ fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sid
         colors: [None; 4],
         styles: [LineStyle::None; 4],
     };
+    // Sides mostly share one colour: it is resolved once.
+    let mut last: Option<(&Color, Rgba)> = None;
     for (i, side) in sides.iter().enumerate() {
         let style = side.style.value().copied().unwrap_or(LineStyle::None);
         out.styles[i] = style;
@@ -639,8 +641,15 @@ fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sid
             continue;
         }
         out.widths[i] = px(&side.width) * painter.scale;
-        let color = side.color.value().cloned().unwrap_or(Color::CurrentColor);
-        let color = painter.color(&color);
+        let color = side.color.value().unwrap_or(&Color::CurrentColor);
+        let color = match last {
+            Some((known, rgba)) if known == color => rgba,
+            _ => {
+                let rgba = painter.color(color);
+                last = Some((color, rgba));
+                rgba
+            }
+        };
         // A clear colour leaves every pixel as it was.
         out.colors[i] = (out.widths[i] > 0.0 && color.a > 0.0).then_some(color);
     }
