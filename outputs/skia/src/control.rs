@@ -174,6 +174,13 @@ impl Renderer {
         }
     }
 
+    /// Forgets the controls' kept layouts: each control is styled, measured
+    /// and placed again at its next draw (a first frame's cost; other
+    /// caches, of glyphs, shapes and shadows, stay).
+    pub fn forget_layouts(&mut self) {
+        self.kept.clear();
+    }
+
     /// Draws the scene's element: a catalogue control with its
     /// sub-elements, any other element type as just its box.
     ///

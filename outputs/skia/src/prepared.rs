@@ -99,6 +99,11 @@ fn key(control: &Arc<ComputedStyle>, scene: &Scene<'_>) -> u64 {
 }
 
 impl Kept {
+    /// Forgets every layout.
+    pub(crate) fn clear(&mut self) {
+        self.layouts.clear();
+    }
+
     /// The layout kept for `control` in `scene`, if any.
     pub(crate) fn find(
         &self,

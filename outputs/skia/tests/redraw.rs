@@ -67,6 +67,10 @@ fn a_control_drawn_again_has_the_same_pixels_and_parts() {
     assert_eq!(first.pixmap.data(), again.pixmap.data());
     assert_eq!(first.size, again.size);
     assert_eq!(first.parts, again.parts);
+    renderer.forget_layouts();
+    let fresh = draw(&mut renderer, &styler, &scene);
+    assert_eq!(first.pixmap.data(), fresh.pixmap.data(), "laid out anew");
+    assert_eq!(first.parts, fresh.parts);
     assert!(
         first.parts.iter().any(|p| p.element.type_name() == "Text"),
         "a button draws its label: {:?}",

@@ -1,7 +1,9 @@
 //! Drawing a sheet of 60 controls (states spread over the whole catalogue,
 //! bundled Breeze) with union-skia at 1× and 2×, against the floor: filling
 //! the same pixmaps with one plain `fill_rect` each. Ratios are printed
-//! after criterion's report.
+//! after criterion's report. `union-skia` redraws the sheet as a frame
+//! after the first does (each control's layout kept); `union-skia-relayout`
+//! styles and lays every control out again first, as a first frame does.
 
 #![allow(
     clippy::unwrap_used,
@@ -139,6 +141,13 @@ fn benches(c: &mut Criterion) {
         group.bench_function(format!("union-skia@{scale}x"), |b| {
             b.iter(|| black_box(render_all(&mut renderer, &sheet, scale)));
         });
+        // Every control styled and laid out again, as on a first frame.
+        group.bench_function(format!("union-skia-relayout@{scale}x"), |b| {
+            b.iter(|| {
+                renderer.forget_layouts();
+                black_box(render_all(&mut renderer, &sheet, scale))
+            });
+        });
         let time = |f: &mut dyn FnMut()| {
             let mut best = f64::MAX;
             for _ in 0..5 {
@@ -159,17 +168,22 @@ fn benches(c: &mut Criterion) {
         let rounded = time(&mut || {
             black_box(rounded_all(&sizes));
         });
+        let relayout = time(&mut || {
+            renderer.forget_layouts();
+            black_box(render_all(&mut renderer, &sheet, scale));
+        });
         let pixels: u64 = sizes.iter().map(|&(w, h)| u64::from(w * h)).sum();
-        summary.push((scale, pixels, floor, rounded, render));
+        summary.push((scale, pixels, floor, rounded, render, relayout));
     }
     group.finish();
     println!("\ncontrols sheet summary: {SHEET} Breeze controls");
-    for (scale, pixels, floor, rounded, render) in summary {
+    for (scale, pixels, floor, rounded, render, relayout) in summary {
         println!(
-            "  {scale}x: {pixels} px; fill_rect floor {floor:>7.1} µs; one rounded rect each {rounded:>7.1} µs ({:.2}x the floor); union-skia {render:>7.1} µs = {:.2}x the floor (target <= 3.0x), {:.2}x one rounded rect",
+            "  {scale}x: {pixels} px; fill_rect floor {floor:>7.1} µs; one rounded rect each {rounded:>7.1} µs ({:.2}x the floor); union-skia {render:>7.1} µs = {:.2}x the floor (target <= 3.0x), {:.2}x one rounded rect; laid out again {relayout:>7.1} µs = {:.2}x the floor",
             rounded / floor,
             render / floor,
-            render / rounded
+            render / rounded,
+            relayout / floor
         );
     }
 }
