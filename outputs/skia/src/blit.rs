@@ -35,7 +35,15 @@ pub(crate) fn run(row: &mut [u8], color: [u8; 4], alpha: u8) {
     for chunk in chunks {
         *chunk = over_run(chunk, &pattern, keep);
     }
-    for pixel in rest.as_chunks_mut::<4>().0 {
+    run_pixels(rest, source);
+}
+
+/// `source` (a colour already scaled by its coverage) drawn over every
+/// pixel of `row` one by one: the tail of [`run`], and whole rows too
+/// short for a vector step.
+#[inline]
+pub(crate) fn run_pixels(row: &mut [u8], source: [u8; 4]) {
+    for pixel in row.as_chunks_mut::<4>().0 {
         over_pixel(pixel, source);
     }
 }
@@ -59,7 +67,14 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
         }
         *chunk = out;
     }
-    for (pixel, &alpha) in rest.as_chunks_mut::<4>().0.iter_mut().zip(rest_alphas) {
+    masked_pixels(rest, color, rest_alphas);
+}
+
+/// [`masked`] one pixel at a time: its tail, and whole rows too short for
+/// a vector step.
+#[inline]
+pub(crate) fn masked_pixels(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
+    for (pixel, &alpha) in row.as_chunks_mut::<4>().0.iter_mut().zip(alphas) {
         if alpha > 0 {
             over_pixel(pixel, scaled(color, alpha));
         }

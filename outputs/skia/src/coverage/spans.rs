@@ -11,11 +11,8 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 use tiny_skia::Pixmap;
-use union_ksvg::blend::over_pixel;
 
-/// Segments narrower than this many pixels (the arcs of round corners,
-/// one or two pixels a row) are blended pixel by pixel in place: shorter
-/// than one vector step, they would only pay for the call.
+/// Pixels in one step of the blit module's vector loops.
 const SHORT: i32 = 4;
 
 /// Most shapes kept per thread; all are dropped when it is full.
@@ -214,24 +211,19 @@ pub(crate) fn fill(
                 continue;
             }
             let pixels = &mut row[x0 as usize * 4..x1 as usize * 4];
+            // Segments narrower than one vector step (the arcs of round
+            // corners, a pixel or two a row) are blended in place: a call
+            // would cost more than the pixels.
             let short = x1 - x0 < SHORT;
             match segment.cover {
                 Cover::Run(255) if color[3] == 255 => blit::opaque(pixels, color),
-                Cover::Run(alpha) if short => {
-                    let source = blit::scaled(color, alpha);
-                    for pixel in pixels.as_chunks_mut::<4>().0 {
-                        over_pixel(pixel, source);
-                    }
-                }
+                Cover::Run(alpha) if short => blit::run_pixels(pixels, blit::scaled(color, alpha)),
                 Cover::Run(alpha) => blit::run(pixels, color, alpha),
                 Cover::Mask(at) => {
                     let from = at as usize + (x0 - segment.x0 - ox) as usize;
                     let alphas = &spans.alphas[from..from + (x1 - x0) as usize];
                     if short {
-                        for (pixel, &alpha) in pixels.as_chunks_mut::<4>().0.iter_mut().zip(alphas)
-                        {
-                            over_pixel(pixel, blit::scaled(color, alpha));
-                        }
+                        blit::masked_pixels(pixels, color, alphas);
                     } else {
                         blit::masked(pixels, color, alphas);
                     }
