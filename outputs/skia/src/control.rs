@@ -10,7 +10,7 @@ use crate::behaviour;
 use crate::geometry::Box2;
 use crate::images::Images;
 use crate::paint::{RenderError, fade, opacity, paint_element};
-use crate::prepared::{Kept, Prepared};
+use crate::prepared::{Kept, Lookup, Prepared};
 use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -198,10 +198,14 @@ impl Renderer {
             return Err(RenderError::InvalidSize);
         }
         let control = styler.query(scene.query);
-        let (fonts, images) = (self.fonts.instance(), self.images.instance());
-        let prepared = match self.kept.find(&control, scene, fonts, images) {
+        let lookup = Lookup {
+            scene,
+            fonts: self.fonts.instance(),
+            images: self.images.instance(),
+        };
+        let prepared = match self.kept.find(&control, &lookup) {
             Some(prepared) => prepared,
-            None => self.prepare(styler, scene, control)?,
+            None => self.prepare(styler, &lookup, control)?,
         };
         let size = prepared.size;
         let width = ((size.0 + 2.0 * margin) * scale).ceil();
@@ -242,9 +246,10 @@ impl Renderer {
     fn prepare(
         &mut self,
         styler: &Styler,
-        scene: &Scene<'_>,
+        lookup: &Lookup<'_, '_>,
         control: Arc<ComputedStyle>,
     ) -> Result<Arc<Prepared>, RenderError> {
+        let scene = lookup.scene;
         let scale = scene.scale;
         let Some(target) = scene.query.target() else {
             return Err(RenderError::InvalidSize);
@@ -289,10 +294,7 @@ impl Renderer {
                 rect: part.rect,
             })
             .collect();
-        let (fonts, images) = (self.fonts.instance(), self.images.instance());
-        Ok(self
-            .kept
-            .keep(control, parts, placed, size, scene, fonts, images))
+        Ok(self.kept.keep(lookup, control, parts, placed, size))
     }
 
     fn parts(

@@ -46,15 +46,51 @@ struct Inputs {
     images: Instance,
 }
 
+/// A scene and the fonts and images it is drawn with: what a layout is
+/// looked up and kept by, besides the control's style.
+pub(crate) struct Lookup<'s, 'a> {
+    pub(crate) scene: &'s Scene<'a>,
+    pub(crate) fonts: Instance,
+    pub(crate) images: Instance,
+}
+
+impl Lookup<'_, '_> {
+    fn key(&self, control: &Arc<ComputedStyle>) -> u64 {
+        let scene = self.scene;
+        let mut hasher = FxHasher::default();
+        Arc::as_ptr(control).hash(&mut hasher);
+        scene.size.map(bits2).hash(&mut hasher);
+        scene.scale.to_bits().hash(&mut hasher);
+        scene.value.to_bits().hash(&mut hasher);
+        scene.text.hash(&mut hasher);
+        scene.icon.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn inputs(&self) -> Inputs {
+        let scene = self.scene;
+        Inputs {
+            size: scene.size.map(bits2),
+            scale: scene.scale.to_bits(),
+            value: scene.value.to_bits(),
+            text: scene.text.map(Box::from),
+            icon: scene.icon.map(Box::from),
+            fonts: self.fonts,
+            images: self.images,
+        }
+    }
+}
+
 impl Inputs {
-    fn matches(&self, scene: &Scene<'_>, fonts: Instance, images: Instance) -> bool {
+    fn matches(&self, lookup: &Lookup<'_, '_>) -> bool {
+        let scene = lookup.scene;
         self.size == scene.size.map(bits2)
             && self.scale == scene.scale.to_bits()
             && self.value == scene.value.to_bits()
             && self.text.as_deref() == scene.text
             && self.icon.as_deref() == scene.icon
-            && self.fonts == fonts
-            && self.images == images
+            && self.fonts == lookup.fonts
+            && self.images == lookup.images
     }
 }
 
@@ -87,67 +123,44 @@ impl std::fmt::Debug for Kept {
     }
 }
 
-fn key(control: &Arc<ComputedStyle>, scene: &Scene<'_>) -> u64 {
-    let mut hasher = FxHasher::default();
-    Arc::as_ptr(control).hash(&mut hasher);
-    scene.size.map(bits2).hash(&mut hasher);
-    scene.scale.to_bits().hash(&mut hasher);
-    scene.value.to_bits().hash(&mut hasher);
-    scene.text.hash(&mut hasher);
-    scene.icon.hash(&mut hasher);
-    hasher.finish()
-}
-
 impl Kept {
     /// Forgets every layout.
     pub(crate) fn clear(&mut self) {
         self.layouts.clear();
     }
 
-    /// The layout kept for `control` in `scene`, if any.
+    /// The layout kept for `control` in the lookup's scene, if any.
     pub(crate) fn find(
         &self,
         control: &Arc<ComputedStyle>,
-        scene: &Scene<'_>,
-        fonts: Instance,
-        images: Instance,
+        lookup: &Lookup<'_, '_>,
     ) -> Option<Arc<Prepared>> {
         self.layouts
-            .get(&key(control, scene))
-            .filter(|p| Arc::ptr_eq(&p.control, control) && p.inputs.matches(scene, fonts, images))
+            .get(&lookup.key(control))
+            .filter(|p| Arc::ptr_eq(&p.control, control) && p.inputs.matches(lookup))
             .cloned()
     }
 
-    /// Keeps a layout made for `scene` (replacing one that shared its hash).
-    #[allow(clippy::too_many_arguments, reason = "one layout's fields")]
+    /// Keeps a layout made for the lookup's scene (replacing one that
+    /// shared its hash).
     pub(crate) fn keep(
         &mut self,
+        lookup: &Lookup<'_, '_>,
         control: Arc<ComputedStyle>,
         parts: Vec<Part>,
         placed: Vec<PlacedPart>,
         size: (f32, f32),
-        scene: &Scene<'_>,
-        fonts: Instance,
-        images: Instance,
     ) -> Arc<Prepared> {
         if self.layouts.len() >= MAX_KEPT {
             self.layouts.clear();
         }
-        let key = key(&control, scene);
+        let key = lookup.key(&control);
         let prepared = Arc::new(Prepared {
             control,
             parts,
             placed: placed.into(),
             size,
-            inputs: Inputs {
-                size: scene.size.map(bits2),
-                scale: scene.scale.to_bits(),
-                value: scene.value.to_bits(),
-                text: scene.text.map(Box::from),
-                icon: scene.icon.map(Box::from),
-                fonts,
-                images,
-            },
+            inputs: lookup.inputs(),
         });
         self.layouts.insert(key, Arc::clone(&prepared));
         prepared
