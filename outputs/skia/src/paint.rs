@@ -641,6 +641,9 @@ fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sid
             continue;
         }
         out.widths[i] = px(&side.width) * painter.scale;
+        if out.widths[i] <= 0.0 {
+            continue;
+        }
         let color = side.color.value().unwrap_or(&Color::CurrentColor);
         let color = match last {
             Some((known, rgba)) if known == color => rgba,
@@ -651,7 +654,7 @@ fn line_sides(painter: &Painter<'_>, sides: [&union_model::LineProps; 4]) -> Sid
             }
         };
         // A clear colour leaves every pixel as it was.
-        out.colors[i] = (out.widths[i] > 0.0 && color.a > 0.0).then_some(color);
+        out.colors[i] = (color.a > 0.0).then_some(color);
     }
     out
 }
