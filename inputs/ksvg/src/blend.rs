@@ -110,7 +110,9 @@ fn over_pixels(chunk: &[u8; STEP], source: &[u8; STEP], opacity: u8) -> [u8; STE
     for i in 0..STEP {
         faded[i] = scale(source[i], opacity);
     }
-    let keep = spread_alphas([faded[3], faded[7], faded[11], faded[15]].map(|a| 255 - a));
+    // Each pixel's own alpha, inverted, over its four channels (indexing
+    // compiles to shuffles here, where `spread_alphas` would not).
+    let keep: [u8; STEP] = std::array::from_fn(|i| 255 - faded[i | 3]);
     let mut out = [0u8; STEP];
     for i in 0..STEP {
         out[i] = faded[i].saturating_add(scale(chunk[i], keep[i]));

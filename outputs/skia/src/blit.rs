@@ -22,6 +22,14 @@ pub(crate) fn opaque(row: &mut [u8], color: [u8; 4]) {
     row.as_chunks_mut::<4>().0.fill(color);
 }
 
+/// `color` stored in each pixel of `row` (RGBA bytes, known clear) at the
+/// coverage in `alphas`: what [`masked`] draws onto clear pixels.
+pub(crate) fn covered(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
+    for (pixel, &alpha) in row.as_chunks_mut::<4>().0.iter_mut().zip(alphas) {
+        *pixel = scaled(color, alpha);
+    }
+}
+
 /// `color` at a coverage of `alpha` drawn over every pixel of `row`
 /// (RGBA bytes).
 pub(crate) fn run(row: &mut [u8], color: [u8; 4], alpha: u8) {
@@ -89,7 +97,7 @@ pub(crate) fn masked_pixels(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
 pub(crate) fn fade(pixels: &mut [u8], opacity: u8) {
     let (blocks, rest) = pixels.as_chunks_mut::<FADE_BLOCK>();
     for block in blocks {
-        if *block != [0; FADE_BLOCK] {
+        if !is_clear(block) {
             fade_block(block, opacity);
         }
     }
@@ -100,6 +108,14 @@ pub(crate) fn fade(pixels: &mut [u8], opacity: u8) {
 
 /// Bytes `fade` tests for clear at once: 16 pixels.
 const FADE_BLOCK: usize = 64;
+
+/// Whether every byte of `block` is zero, tested sixteen at a time (a
+/// comparison with a zero array would call `memcmp`).
+#[inline]
+fn is_clear(block: &[u8; FADE_BLOCK]) -> bool {
+    let words = block.as_chunks::<16>().0;
+    words.iter().fold(0, |any, w| any | u128::from_ne_bytes(*w)) == 0
+}
 
 fn fade_block(block: &mut [u8; FADE_BLOCK], opacity: u8) {
     for byte in block {

@@ -9,7 +9,7 @@
 use crate::behaviour;
 use crate::geometry::Box2;
 use crate::images::Images;
-use crate::paint::{RenderError, fade, opacity, paint_element};
+use crate::paint::{Canvas, RenderError, fade, opacity, paint_element};
 use crate::prepared::{Kept, Lookup, Prepared};
 use crate::text::{Fonts, TextLayout, TextStyle};
 use std::path::PathBuf;
@@ -217,7 +217,10 @@ impl Renderer {
             .ok_or(RenderError::InvalidSize)?;
         let device = |r: Rect| snap(r, margin, scale);
         paint_element(
-            &mut pixmap,
+            Canvas {
+                pixmap: &mut pixmap,
+                clear: true,
+            },
             &prepared.control,
             palette,
             device(Rect {
@@ -482,11 +485,15 @@ impl Renderer {
         } else {
             None
         };
+        let clear = layer.is_some();
         let target = layer.as_mut().unwrap_or(pixmap);
         match &part.content {
             Content::Box => {
                 paint_element(
-                    target,
+                    Canvas {
+                        pixmap: target,
+                        clear,
+                    },
                     &part.style,
                     palette,
                     rect,

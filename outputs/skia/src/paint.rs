@@ -1,7 +1,7 @@
 //! Painting one element's box: shadows, background, borders, outline.
 
 use crate::border_image::{self, NinePatch};
-use crate::coverage::{self, RoundedBox};
+use crate::coverage::{self, Onto, RoundedBox};
 use crate::dashes;
 use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
 use crate::images::Images;
@@ -124,7 +124,13 @@ impl Painter<'_> {
     /// Fills a rounded box, minus `hole` when given (nested in it), with
     /// one colour: by exact-area coverage when it lies within the pixmap,
     /// else as a path that tiny-skia clips.
-    fn fill_solid(&mut self, rect: Box2, radii: Radii, hole: Option<(Box2, Radii)>, color: Rgba) {
+    fn fill_solid(
+        &mut self,
+        (rect, radii): (Box2, Radii),
+        hole: Option<(Box2, Radii)>,
+        color: Rgba,
+        onto: Onto,
+    ) {
         if let Some(shape) = RoundedBox::within(rect, radii, self.pixmap) {
             let hole = hole.and_then(|(rect, radii)| RoundedBox::new(rect, radii));
             coverage::fill(
@@ -132,6 +138,7 @@ impl Painter<'_> {
                 &shape,
                 hole.as_ref(),
                 premultiplied(color, 1.0),
+                onto,
             );
             return;
         }
@@ -146,6 +153,7 @@ impl Painter<'_> {
         }
     }
 
+    /// Paints the outer or inset shadows; whether there were any.
     fn shadows(
         &mut self,
         border_box: Box2,
@@ -153,10 +161,13 @@ impl Painter<'_> {
         padding_box: Box2,
         inner_radii: Radii,
         inset: bool,
-    ) {
+    ) -> bool {
         let Some(list) = self.style.style.shadow.layers.value() else {
-            return;
+            return false;
         };
+        if list.0.iter().all(|s| s.inset != inset) {
+            return false;
+        }
         let (style, palette) = (self.style, self.palette);
         let shape = shadow::BoxShape {
             border_box,
@@ -173,6 +184,7 @@ impl Painter<'_> {
             self.scale,
             &|c| style.resolve_color(c, palette),
         );
+        true
     }
 
     fn gradient_stops(&self, stops: &[ColorStop], length: f32) -> Vec<GradientStop> {
@@ -537,7 +549,12 @@ impl Painter<'_> {
             .any(|s| matches!(s, LineStyle::Dashed | LineStyle::Dotted));
         if !patterned && let Some(color) = sides.one_color(&outer_radii) {
             if let Some(color) = color {
-                self.fill_solid(outer, outer_radii, Some((inner, inner_radii)), color);
+                self.fill_solid(
+                    (outer, outer_radii),
+                    Some((inner, inner_radii)),
+                    color,
+                    Onto::Paint,
+                );
             }
             return;
         }
@@ -688,7 +705,10 @@ pub fn render_box(
         height: h * scale,
     };
     paint_element(
-        &mut pixmap,
+        Canvas {
+            pixmap: &mut pixmap,
+            clear: true,
+        },
         computed,
         palette,
         border_box,
@@ -698,6 +718,14 @@ pub fn render_box(
     );
     fade(&mut pixmap, opacity(&computed.style));
     Ok(pixmap)
+}
+
+/// Where an element is painted.
+pub(crate) struct Canvas<'a> {
+    pub pixmap: &'a mut Pixmap,
+    /// Nothing has been painted on `pixmap` yet, so a first fill can store
+    /// its pixels rather than blend them.
+    pub clear: bool,
 }
 
 /// The element's `opacity`, clamped to 0..=1 (1 when unset).
@@ -721,7 +749,7 @@ pub(crate) fn fade(pixmap: &mut Pixmap, opacity: f32) {
 /// the element together with its parts) with its border box at
 /// `border_box` in device pixels.
 pub(crate) fn paint_element(
-    pixmap: &mut Pixmap,
+    Canvas { pixmap, clear }: Canvas<'_>,
     computed: &ComputedStyle,
     palette: &Palette,
     border_box: Box2,
@@ -761,7 +789,7 @@ pub(crate) fn paint_element(
     let padding_box = border_box.outset(-bw[0], -bw[1], -bw[2], -bw[3]);
     let inner_radii = radii.inner(bw[0], bw[1], bw[2], bw[3]);
 
-    painter.shadows(border_box, radii, padding_box, inner_radii, false);
+    let shadowed = painter.shadows(border_box, radii, padding_box, inner_radii, false);
 
     let padding = &style.layout.padding;
     let s = scale;
@@ -783,7 +811,14 @@ pub(crate) fn paint_element(
     };
     if let Some(color) = style.background.color.value() {
         let rgba = painter.color(color);
-        painter.fill_solid(clip_box, clip_radii, None, rgba);
+        // The background is the first paint inside the border box; outer
+        // shadows reach into its edge pixels.
+        let onto = if clear && !shadowed {
+            Onto::Clear
+        } else {
+            Onto::Paint
+        };
+        painter.fill_solid((clip_box, clip_radii), None, rgba, onto);
     }
     let image = style.background.image.value();
     if let Some(clip) = image.and_then(|_| rounded_rect(clip_box, clip_radii)) {

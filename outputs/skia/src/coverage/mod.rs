@@ -22,7 +22,7 @@ use crate::geometry::{Box2, Radii};
 use tiny_skia::Pixmap;
 
 mod spans;
-pub(crate) use spans::fill;
+pub(crate) use spans::{Onto, fill};
 
 /// Sub-rows integrated in a row crossed by a corner's arc. Horizontal
 /// coverage is exact, so four sub-rows already match Chromium's analytic

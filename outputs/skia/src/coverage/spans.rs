@@ -184,6 +184,17 @@ impl Spans {
     }
 }
 
+/// What a fill finds under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Onto {
+    /// Pixels that may hold paint: the colour is blended source-over.
+    Paint,
+    /// Pixels known to be clear (a fresh pixmap or layer): the covered
+    /// colour is stored, which is what source-over onto clear gives,
+    /// without reading the pixels.
+    Clear,
+}
+
 /// Fills `outer` minus `inner` (when given, and nested in `outer`) with
 /// `color`, source-over, antialiased by exact area.
 pub(crate) fn fill(
@@ -191,6 +202,7 @@ pub(crate) fn fill(
     outer: &RoundedBox,
     inner: Option<&RoundedBox>,
     color: [u8; 4],
+    onto: Onto,
 ) {
     if color[3] == 0 {
         return;
@@ -217,6 +229,17 @@ pub(crate) fn fill(
             let short = x1 - x0 < SHORT;
             match segment.cover {
                 Cover::Run(255) if color[3] == 255 => blit::opaque(pixels, color),
+                Cover::Run(alpha) if onto == Onto::Clear => {
+                    blit::opaque(pixels, blit::scaled(color, alpha));
+                }
+                Cover::Mask(at) if onto == Onto::Clear => {
+                    let from = at as usize + (x0 - segment.x0 - ox) as usize;
+                    blit::covered(
+                        pixels,
+                        color,
+                        &spans.alphas[from..from + (x1 - x0) as usize],
+                    );
+                }
                 Cover::Run(alpha) if short => blit::run_pixels(pixels, blit::scaled(color, alpha)),
                 Cover::Run(alpha) => blit::run(pixels, color, alpha),
                 Cover::Mask(at) => {

@@ -7,7 +7,7 @@ use tiny_skia::{FillRule, Paint, Transform};
 fn exact(rect: Box2, radii: Radii) -> Pixmap {
     let mut pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
     if let Some(shape) = RoundedBox::new(rect, radii) {
-        fill(&mut pixmap, &shape, None, [40, 120, 200, 255]);
+        fill(&mut pixmap, &shape, None, [40, 120, 200, 255], Onto::Paint);
     }
     pixmap
 }
@@ -155,7 +155,7 @@ fn a_ring_is_the_outer_shape_minus_the_inner() {
     let inner = RoundedBox::new(inner_rect, radii.inner(2.0, 2.0, 2.0, 2.0))
         .unwrap_or_else(|| panic!("shape"));
     let mut ring = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
-    fill(&mut ring, &outer, Some(&inner), [0, 0, 0, 255]);
+    fill(&mut ring, &outer, Some(&inner), [0, 0, 0, 255], Onto::Paint);
     let whole = total_alpha(&exact(outer_rect, radii));
     let hole = total_alpha(&exact(inner_rect, radii.inner(2.0, 2.0, 2.0, 2.0)));
     let covered = total_alpha(&ring);
@@ -185,7 +185,7 @@ fn translucent_colours_blend_over_what_is_there() {
         Radii::default(),
     )
     .unwrap_or_else(|| panic!("shape"));
-    fill(&mut pixmap, &shape, None, [128, 0, 0, 128]);
+    fill(&mut pixmap, &shape, None, [128, 0, 0, 128], Onto::Paint);
     let p = pixmap.pixel(1, 1).unwrap_or_else(|| panic!("pixel"));
     assert_eq!(
         (p.red(), p.green(), p.blue(), p.alpha()),
@@ -272,4 +272,38 @@ fn only_shapes_within_the_pixmap_are_drawn_here() {
     // A huge outline: its rows would be unbounded, so tiny-skia clips it.
     let huge = inside.outset(1e6, 1e6, 1e6, 1e6);
     assert!(RoundedBox::within(huge, radii, &pixmap).is_none());
+}
+
+#[test]
+fn a_fill_onto_clear_pixels_stores_what_blending_would_draw() {
+    // Fractional edges and elliptical corners give runs at partial
+    // coverage and per-pixel masks; clear, translucent and opaque colours.
+    let rect = Box2 {
+        x: 3.3,
+        y: 2.6,
+        width: 37.1,
+        height: 30.7,
+    };
+    let radii = Radii([(7.5, 4.0), (0.0, 0.0), (3.2, 9.0), (12.0, 12.0)]);
+    let inner_rect = rect.outset(-2.5, -1.25, -2.5, -3.0);
+    let inner_radii = radii.inner(2.5, 1.25, 2.5, 3.0);
+    let outer = RoundedBox::new(rect, radii).unwrap_or_else(|| panic!("shape"));
+    let inner = RoundedBox::new(inner_rect, inner_radii).unwrap_or_else(|| panic!("shape"));
+    for hole in [None, Some(&inner)] {
+        for color in [[40, 120, 200, 255], [20, 0, 51, 77], [1, 1, 1, 1]] {
+            let draw = |onto| {
+                let mut pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
+                fill(&mut pixmap, &outer, hole, color, onto);
+                pixmap
+            };
+            let (stored, blended) = (draw(Onto::Clear), draw(Onto::Paint));
+            assert!(total_alpha(&blended) > 0.0);
+            assert_eq!(
+                stored.data(),
+                blended.data(),
+                "{color:?}, hole {}",
+                hole.is_some()
+            );
+        }
+    }
 }
