@@ -69,9 +69,18 @@ pub(crate) fn masked(row: &mut [u8], color: [u8; 4], alphas: &[u8]) {
         }
         let spread = spread_alphas(*mask);
         let mut out = [0u8; STEP];
-        for i in 0..STEP {
-            let keep = 255 - scale(color_alpha, spread[i]);
-            out[i] = scale(colors[i], spread[i]).saturating_add(scale(chunk[i], keep));
+        if color_alpha == 255 {
+            // An opaque colour at coverage c leaves 255 - c of what is
+            // under it (`scale(255, c)` is c).
+            for i in 0..STEP {
+                let keep = 255 - spread[i];
+                out[i] = scale(colors[i], spread[i]).saturating_add(scale(chunk[i], keep));
+            }
+        } else {
+            for i in 0..STEP {
+                let keep = 255 - scale(color_alpha, spread[i]);
+                out[i] = scale(colors[i], spread[i]).saturating_add(scale(chunk[i], keep));
+            }
         }
         *chunk = out;
     }
@@ -181,6 +190,14 @@ mod tests {
             let mut ours = row.clone();
             masked(&mut ours, color, &alphas);
             assert_eq!(ours, reference(&row, color, &alphas), "mask of {color:?}");
+            let clear = vec![0; row.len()];
+            let mut stored = clear.clone();
+            covered(&mut stored, color, &alphas);
+            assert_eq!(
+                stored,
+                reference(&clear, color, &alphas),
+                "{color:?} onto clear"
+            );
             for alpha in [0u8, 1, 128, 255] {
                 let mut ours = row.clone();
                 run(&mut ours, color, alpha);
