@@ -83,8 +83,9 @@ pub fn over_at_faded(target: &mut Pixmap, left: i32, top: i32, source: PixmapRef
     }
 }
 
-/// One row of [`over_at_faded`].
-fn over_row(row: &mut [u8], source: &[u8], opacity: u8) {
+/// One row of [`over_at_faded`]: `source` at `opacity` / 255 drawn over
+/// `row` (premultiplied RGBA bytes, same length), source-over.
+pub fn over_row(row: &mut [u8], source: &[u8], opacity: u8) {
     let (chunks, rest) = row.as_chunks_mut::<STEP>();
     let (sources, rest_sources) = source.as_chunks::<STEP>();
     for (chunk, source) in chunks.iter_mut().zip(sources) {

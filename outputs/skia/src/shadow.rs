@@ -28,7 +28,64 @@ type Key = (bool, [u32; KEY_NUMBERS]);
 /// at the same size reuses its blurred shadow, as browsers do.
 #[derive(Default)]
 pub(crate) struct Cache {
-    layers: rustc_hash::FxHashMap<Key, Pixmap>,
+    layers: rustc_hash::FxHashMap<Key, Layer>,
+}
+
+/// Clear pixels between two inked stretches of a row that are still
+/// drawn as one stretch (testing them costs less than a second stretch).
+const GAP: usize = 16;
+
+/// A drawn shadow and where its pixels are not clear: an outer shadow is
+/// a ring around the box, clear over the box itself.
+struct Layer {
+    pixmap: Pixmap,
+    /// Row, first and end pixel of each stretch with ink.
+    inked: Vec<(u32, u32, u32)>,
+}
+
+impl Layer {
+    fn new(pixmap: Pixmap) -> Layer {
+        let width = pixmap.width() as usize;
+        let mut inked = Vec::new();
+        for (y, row) in pixmap.data().chunks_exact(width * 4).enumerate() {
+            let mut open: Option<(usize, usize)> = None;
+            for (x, pixel) in row.chunks_exact(4).enumerate() {
+                if pixel[3] == 0 {
+                    continue;
+                }
+                open = match open {
+                    Some((start, end)) if x - end <= GAP => Some((start, x + 1)),
+                    Some((start, end)) => {
+                        inked.push((y as u32, start as u32, end as u32));
+                        Some((x, x + 1))
+                    }
+                    None => Some((x, x + 1)),
+                };
+            }
+            if let Some((start, end)) = open {
+                inked.push((y as u32, start as u32, end as u32));
+            }
+        }
+        Layer { pixmap, inked }
+    }
+
+    /// Draws the inked stretches over `target` with the layer's top-left
+    /// at (`left`, `top`), which puts it wholly inside `target`.
+    fn draw(&self, target: &mut Pixmap, left: usize, top: usize) {
+        let (target_width, width) = (target.width() as usize, self.pixmap.width() as usize);
+        let (data, source) = (target.data_mut(), self.pixmap.data());
+        for &(y, x0, x1) in &self.inked {
+            let (y, x0, x1) = (y as usize, x0 as usize, x1 as usize);
+            let at = ((top + y) * target_width + left) * 4;
+            let from = y * width * 4;
+            if let (Some(row), Some(ink)) = (
+                data.get_mut(at + x0 * 4..at + x1 * 4),
+                source.get(from + x0 * 4..from + x1 * 4),
+            ) {
+                union_ksvg::blend::over_row(row, ink, 255);
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Cache {
@@ -198,10 +255,11 @@ pub(crate) fn paint(
             if cache.layers.len() >= MAX_CACHED {
                 cache.layers.clear();
             }
-            cache.layers.insert(key, layer);
+            cache.layers.insert(key, Layer::new(layer));
         }
         if let Some(layer) = cache.layers.get(&key) {
-            union_ksvg::blend::over_at(pixmap, visible.x, visible.y, layer.as_ref());
+            // `visible` lies within the pixmap.
+            layer.draw(pixmap, visible.x.max(0) as usize, visible.y.max(0) as usize);
         }
     }
 }
@@ -256,4 +314,31 @@ fn draw_layer(
         pixel.copy_from_slice(&premultiplied(color, a * c));
     }
     Some(layer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layer_draws_its_inked_stretches_as_placing_it_whole_would() {
+        // 40 × 3: row 0 inked in two stretches far apart, row 1 in two
+        // close enough to draw as one, row 2 clear.
+        let mut pixmap = Pixmap::new(40, 3).unwrap_or_else(|| panic!("pixmap"));
+        for (x, y) in [(0, 0), (1, 0), (30, 0), (39, 0), (5, 1), (5 + GAP + 1, 1)] {
+            let at = (y * 40 + x) * 4;
+            pixmap.data_mut()[at..at + 4].copy_from_slice(&[10, 20, 30, 128]);
+        }
+        let layer = Layer::new(pixmap.clone());
+        assert_eq!(
+            layer.inked,
+            vec![(0, 0, 2), (0, 30, 40), (1, 5, 5 + GAP as u32 + 2)]
+        );
+        let mut target = Pixmap::new(50, 6).unwrap_or_else(|| panic!("pixmap"));
+        target.fill(tiny_skia::Color::from_rgba8(200, 100, 50, 255));
+        let mut whole = target.clone();
+        union_ksvg::blend::over_at(&mut whole, 7, 2, pixmap.as_ref());
+        layer.draw(&mut target, 7, 2);
+        assert_eq!(target.data(), whole.data());
+    }
 }
