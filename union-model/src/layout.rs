@@ -316,10 +316,16 @@ fn place_bucket(input: &LayoutInput, parts: &[usize], area: Rect, out: &mut [Rec
         }
         return;
     }
-    let visible = parts
-        .iter()
-        .filter(|i| items[**i].outer_width() > 0.0)
-        .count();
+    // Filling parts share the room whatever their own width (an unsized
+    // ring fills its control); otherwise empty parts take no gap.
+    let visible = if fill {
+        parts.len()
+    } else {
+        parts
+            .iter()
+            .filter(|i| items[**i].outer_width() > 0.0)
+            .count()
+    };
     let gaps = input.spacing * visible.saturating_sub(1) as f32;
     let share = if fill && visible > 0 {
         (area.width - gaps) / visible as f32

@@ -110,6 +110,17 @@ fn cases() -> Vec<Case> {
             ],
         ),
         (
+            // A spinner's ring sets no size; filling, it takes the control.
+            "unsized_fill_takes_the_room",
+            LayoutInput {
+                size: Some((32.0, 32.0)),
+                spacing: 4.0,
+                items: vec![part(0.0, 0.0, Content, Align::Fill, Align::Fill)],
+                ..LayoutInput::default()
+            },
+            vec![(0, rect(0.0, 0.0, 32.0, 32.0))],
+        ),
+        (
             "center_never_overlaps_start",
             LayoutInput {
                 size: Some((100.0, 20.0)),
