@@ -60,9 +60,9 @@ pub use palette::Palette;
 pub use plugin::{InputPlugin, LoadOutput};
 pub use registry::{LoadError, LoadedTheme, MAX_EXTENDS_DEPTH, ReloadOutcome, ThemeRegistry};
 pub use rule::{
-    Condition, CustomProperties, CustomProperty, Declaration, DeclarationError, Declarations,
-    DeclaredValue, DeferredValue, Importance, Rule, RuleSet, custom_properties,
-    no_custom_properties,
+    BlockDecoder, Condition, CustomProperties, CustomProperty, Declaration, DeclarationError,
+    Declarations, DeclaredValue, DeferredValue, Importance, LaterBlocks, Rule, RuleSet,
+    custom_properties, no_custom_properties,
 };
 pub use slot::Slot;
 pub use style::*;

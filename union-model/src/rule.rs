@@ -218,17 +218,71 @@ pub fn custom_properties(list: Vec<CustomProperty>) -> CustomProperties {
     }
 }
 
-/// A rule's declarations: a range of a list that several blocks may share.
+/// A rule's declarations: a range of a list that several blocks may share,
+/// or a block of a stylesheet restored from storage that is decoded the
+/// first time it is read.
 ///
 /// A compiler usually gives each block its own list ([`From<Vec<Declaration>>`]);
 /// a loader that restores a whole stylesheet at once can put every block in
 /// one list and hand out ranges ([`Declarations::range`]), one allocation in
-/// all. Dereferences to the declarations.
+/// all, or leave each block encoded until a rule that uses it first matches
+/// ([`Declarations::decoded_later`], as browsers parse declaration blocks
+/// lazily): a theme's rules for controls an application never shows then
+/// cost nothing. Dereferences to the declarations.
 #[derive(Clone)]
 pub struct Declarations {
-    list: Arc<[Declaration]>,
+    source: Source,
     start: u32,
     end: u32,
+}
+
+#[derive(Clone)]
+enum Source {
+    List(Arc<[Declaration]>),
+    /// Block `.1` of a set decoded on first read.
+    Later(Arc<LaterBlocks>, u32),
+}
+
+/// Decodes the declaration blocks of a restored stylesheet, one block at a
+/// time. The loader checks its data before handing it over (a checksum),
+/// so decoding does not fail on stored data; a block that cannot be decoded
+/// anyway has no declarations.
+pub trait BlockDecoder: Send + Sync {
+    /// The declarations of block `index`.
+    fn decode(&self, index: u32) -> Vec<Declaration>;
+}
+
+/// Blocks decoded on first read, each once (see [`Declarations::decoded_later`]).
+pub struct LaterBlocks {
+    decoder: Box<dyn BlockDecoder>,
+    blocks: Box<[std::sync::OnceLock<Arc<[Declaration]>>]>,
+}
+
+impl fmt::Debug for LaterBlocks {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let decoded = self.blocks.iter().filter(|b| b.get().is_some()).count();
+        f.debug_struct("LaterBlocks")
+            .field("blocks", &self.blocks.len())
+            .field("decoded", &decoded)
+            .finish()
+    }
+}
+
+impl LaterBlocks {
+    /// `count` blocks that `decoder` decodes.
+    pub fn new(decoder: Box<dyn BlockDecoder>, count: usize) -> Arc<Self> {
+        Arc::new(LaterBlocks {
+            decoder,
+            blocks: (0..count).map(|_| std::sync::OnceLock::new()).collect(),
+        })
+    }
+
+    fn block(&self, index: u32) -> &[Declaration] {
+        match self.blocks.get(index as usize) {
+            Some(cell) => cell.get_or_init(|| self.decoder.decode(index).into()),
+            None => &[],
+        }
+    }
 }
 
 impl Declarations {
@@ -236,16 +290,30 @@ impl Declarations {
     pub fn range(list: &Arc<[Declaration]>, range: std::ops::Range<usize>) -> Option<Self> {
         list.get(range.clone())?;
         Some(Self {
-            list: Arc::clone(list),
+            source: Source::List(Arc::clone(list)),
             start: u32::try_from(range.start).ok()?,
             end: u32::try_from(range.end).ok()?,
+        })
+    }
+
+    /// Block `index` of `blocks`, decoded the first time it is read;
+    /// `None` when there is no such block.
+    pub fn decoded_later(blocks: &Arc<LaterBlocks>, index: u32) -> Option<Self> {
+        blocks.blocks.get(index as usize)?;
+        Some(Self {
+            source: Source::Later(Arc::clone(blocks), index),
+            start: 0,
+            end: u32::MAX,
         })
     }
 
     /// Identifies these declarations and their clones (not equal blocks made
     /// separately): lets a serializer store a shared block once.
     pub fn identity(&self) -> (*const Declaration, u32, u32) {
-        (self.list.as_ptr(), self.start, self.end)
+        match &self.source {
+            Source::List(list) => (list.as_ptr(), self.start, self.end),
+            Source::Later(blocks, index) => (Arc::as_ptr(blocks).cast(), *index, u32::MAX),
+        }
     }
 }
 
@@ -253,9 +321,12 @@ impl std::ops::Deref for Declarations {
     type Target = [Declaration];
 
     fn deref(&self) -> &[Declaration] {
-        self.list
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or(&[])
+        match &self.source {
+            Source::List(list) => list
+                .get(self.start as usize..self.end as usize)
+                .unwrap_or(&[]),
+            Source::Later(blocks, index) => blocks.block(*index),
+        }
     }
 }
 
@@ -263,7 +334,7 @@ impl From<Arc<[Declaration]>> for Declarations {
     fn from(list: Arc<[Declaration]>) -> Self {
         let end = u32::try_from(list.len()).unwrap_or(u32::MAX);
         Self {
-            list,
+            source: Source::List(list),
             start: 0,
             end,
         }
@@ -514,5 +585,49 @@ mod tests {
         let whole = Declarations::from(list.to_vec());
         assert_eq!(whole.len(), 3);
         assert_eq!(*whole, *list);
+    }
+
+    /// Counts decodings; block `i` holds `i` declarations.
+    struct Counting(std::sync::Mutex<Vec<u32>>);
+
+    impl BlockDecoder for Counting {
+        fn decode(&self, index: u32) -> Vec<Declaration> {
+            if let Ok(mut log) = self.0.lock() {
+                log.push(index);
+            }
+            vec![Declaration::none(PropertyId::BackgroundColor); index as usize]
+        }
+    }
+
+    #[test]
+    fn blocks_decoded_later_are_decoded_once_when_first_read() {
+        let log = Arc::new(Counting(std::sync::Mutex::new(Vec::new())));
+        struct Shared(Arc<Counting>);
+        impl BlockDecoder for Shared {
+            fn decode(&self, index: u32) -> Vec<Declaration> {
+                self.0.decode(index)
+            }
+        }
+        let blocks = LaterBlocks::new(Box::new(Shared(Arc::clone(&log))), 3);
+        let decoded = || log.0.lock().map(|l| l.clone()).unwrap_or_default();
+        let second = Declarations::decoded_later(&blocks, 2).unwrap_or_else(|| panic!("block"));
+        let first = Declarations::decoded_later(&blocks, 1).unwrap_or_else(|| panic!("block"));
+        let again = second.clone();
+        assert!(Declarations::decoded_later(&blocks, 3).is_none());
+        assert!(decoded().is_empty(), "nothing is decoded before it is read");
+        assert_eq!(second.len(), 2);
+        assert_eq!(again.len(), 2);
+        assert_eq!(second[1].property(), PropertyId::BackgroundColor);
+        assert_eq!(
+            decoded(),
+            vec![2],
+            "a block is decoded once, shared by clones"
+        );
+        assert_eq!(first.len(), 1);
+        assert_eq!(decoded(), vec![2, 1]);
+        // Blocks of one set are told apart, clones are not.
+        assert_ne!(first.identity(), second.identity());
+        assert_eq!(second.identity(), again.identity());
+        assert!(format!("{blocks:?}").contains("decoded: 2"));
     }
 }

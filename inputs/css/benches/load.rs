@@ -1,6 +1,8 @@
 //! Loading the bundled Breeze theme: compile from source (cold) against a
 //! bare lightningcss parse of the same files (the floor), and a warm start
-//! from the compiled-theme cache. Ratios are printed after criterion's report.
+//! from the compiled-theme cache (declaration blocks are decoded when a rule
+//! is first read: a second warm figure reads every block). Ratios are
+//! printed after criterion's report.
 
 #![allow(
     clippy::unwrap_used,
@@ -64,6 +66,16 @@ fn warm(cache: &ThemeCache, entry: &Path) -> Theme {
     theme(cache.load(entry).unwrap())
 }
 
+/// A warm start, then every rule's declarations read (each block is
+/// decoded when first read): what styling every control of the theme
+/// costs on top of the warm start.
+fn warm_every_block(cache: &ThemeCache, entry: &Path) -> usize {
+    let compiled = cache.load(entry).unwrap();
+    let declarations = compiled.rules.iter().map(|r| r.declarations.len()).sum();
+    black_box(theme(compiled));
+    declarations
+}
+
 /// A named measurement for the summary.
 type Measured<'a> = (&'static str, Box<dyn FnMut() + 'a>);
 
@@ -82,6 +94,9 @@ fn benches(c: &mut Criterion) {
     group.bench_function("cold-compile", |b| b.iter(|| black_box(cold(&entry))));
     group.bench_function("warm-from-cache", |b| {
         b.iter(|| black_box(warm(&cache, &entry)));
+    });
+    group.bench_function("warm-then-every-block-read", |b| {
+        b.iter(|| black_box(warm_every_block(&cache, &entry)));
     });
     group.finish();
 
@@ -107,6 +122,12 @@ fn benches(c: &mut Criterion) {
             "warm",
             Box::new(|| {
                 black_box(warm(&cache, &entry));
+            }),
+        ),
+        (
+            "every block",
+            Box::new(|| {
+                black_box(warm_every_block(&cache, &entry));
             }),
         ),
         (
@@ -155,6 +176,7 @@ fn benches(c: &mut Criterion) {
     };
     let (floor_us, cold_us, warm_us) = (figure("floor"), figure("cold"), figure("warm"));
     let (read_us, index_us, files_us) = (figure("read"), figure("index"), figure("files"));
+    let every_block_us = figure("every block");
     println!(
         "\nload summary: breeze, {} files, {} bytes",
         texts.len(),
@@ -168,6 +190,10 @@ fn benches(c: &mut Criterion) {
     println!(
         "  warm start from the cache       {warm_us:>9.1} µs   {:.3}x cold (target <= 0.1x, < 1000 µs)",
         warm_us / cold_us
+    );
+    println!(
+        "  warm start, then every block read {every_block_us:>7.1} µs   {:.3}x cold (declaration blocks decode when first read)",
+        every_block_us / cold_us
     );
     println!(
         "    of which: reading the cache entry {read_us:.1} µs (checking the theme's files {files_us:.1} µs), indexing rules {index_us:.1} µs"

@@ -178,6 +178,34 @@ fn no_prefix_of_an_entry_is_accepted_and_no_damaged_byte_panics() {
 }
 
 #[test]
+fn a_damaged_declaration_is_rejected_when_the_entry_loads() {
+    // Declaration blocks are decoded when a rule is first read, long after
+    // the entry was accepted: their bytes (the end of the entry) are
+    // checked as it loads, so a damaged one never reaches a rule.
+    let folder = Folder::new("damaged-declarations");
+    let (cache, main, entry) = folder.stored_main();
+    let bytes = std::fs::read(&entry).unwrap();
+    for back in 1..=24 {
+        let mut damaged = bytes.clone();
+        let at = bytes.len() - back;
+        damaged[at] ^= 0x01;
+        std::fs::write(&entry, &damaged).unwrap();
+        assert!(cache.load(&main).is_none(), "byte {at} of {}", bytes.len());
+    }
+    std::fs::write(&entry, &bytes).unwrap();
+    let loaded = cache.load(&main).expect("intact again");
+    let compiled = compile_path(&main);
+    assert_eq!(loaded.rules.len(), compiled.rules.len());
+    for (loaded, compiled) in loaded.rules.iter().zip(&compiled.rules) {
+        // Deferred values compare by identity: compare what they say.
+        assert_eq!(
+            format!("{:?}", loaded.declarations),
+            format!("{:?}", compiled.declarations)
+        );
+    }
+}
+
+#[test]
 fn the_plugin_uses_the_cache() {
     let folder = Folder::new("plugin");
     folder.write("theme/base.css", BASE);

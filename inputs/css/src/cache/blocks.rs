@@ -1,18 +1,23 @@
 //! Declaration blocks in a cache entry: each block stored once however many
 //! rules share it, each distinct value and `var()` value stored once however
-//! many declarations share them. Restoring decodes each distinct value once,
-//! puts every declaration of the entry in one list (each block a range of
-//! it) holding clones of those values, and makes one allocation per distinct
-//! `var()` value.
+//! many declarations share them.
+//!
+//! Restoring checks the blocks (a checksum over their bytes, every index
+//! and count in range) but decodes none of them: each block is decoded the
+//! first time a rule that uses it is read, which is when the rule first
+//! matches an element ([`union_model::Declarations::decoded_later`]). The
+//! distinct values and `var()` values are decoded once, with the first
+//! block.
 
-use super::{Interner, index_of};
+use super::{Interner, content_hash, index_of};
 use crate::deferred::CssDeferred;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use union_model::{
-    Declaration, Declarations, DeclaredValue, DeferredValue, PropertyId, Rule, Value,
+    BlockDecoder, Declaration, Declarations, DeclaredValue, DeferredValue, LaterBlocks, PropertyId,
+    Rule, Value,
 };
 
 /// Text stored once and referred to by index.
@@ -51,10 +56,16 @@ pub(super) struct BlockTable<'a> {
     deferred: Vec<CachedDeferred>,
     /// Every custom property (name, value), block after block.
     custom: Vec<(StringIndex, StringIndex)>,
-    /// Each block's declaration count and custom property count.
-    blocks: Vec<(u32, u32)>,
+    /// Each block's declaration count, custom property count, and where
+    /// its declarations start (bytes after the values).
+    blocks: Vec<(u32, u32, u32)>,
     /// How many distinct values open the declaration stream.
     values: u32,
+    /// How many bytes they take.
+    values_bytes: u32,
+    /// [`content_hash`] of the stream (values and declarations): blocks are
+    /// decoded after the entry is accepted, so their bytes are checked now.
+    checksum: u64,
 }
 
 /// A restored block: what a [`Rule`] shares.
@@ -125,6 +136,7 @@ impl BlockWriter {
         if let Some(index) = self.block_of.get(&key) {
             return Some(*index);
         }
+        let offset = index_of(self.stream.len());
         for declaration in rule.declarations.iter() {
             let index = u32::try_from(declaration.property().index()).ok()?;
             let key = |kind: u32| index.checked_mul(4).map(|shifted| shifted | kind);
@@ -150,6 +162,7 @@ impl BlockWriter {
         self.table.blocks.push((
             index_of(rule.declarations.len()),
             index_of(rule.custom.len()),
+            offset,
         ));
         let index = index_of(self.table.blocks.len() - 1);
         self.block_of.insert(key, index);
@@ -159,95 +172,54 @@ impl BlockWriter {
     /// The table and its declaration stream.
     pub(super) fn finish(&mut self) -> Option<(BlockTable<'_>, Vec<u8>)> {
         let mut out = std::mem::take(&mut self.values);
+        let values_bytes = u32::try_from(out.len()).ok()?;
         out.append(&mut self.stream);
         let mut table: BlockTable<'_> = std::mem::take(&mut self.table);
+        table.values_bytes = values_bytes;
+        table.checksum = content_hash(&out);
         table.strings = self.strings.list.iter().map(String::as_str).collect();
         Some((table, out))
     }
 }
 
 impl BlockTable<'_> {
-    /// Every block, in table order, its declarations read from `stream`;
-    /// `None` when the table or the stream is inconsistent.
+    /// Every block, in table order, to be decoded from `stream` when first
+    /// read; `None` when the table or the stream is inconsistent.
     pub(super) fn restore(self, stream: &[u8]) -> Option<Vec<Restored>> {
-        let strings: Vec<Arc<str>> = self.strings.iter().map(|&s| Arc::from(s)).collect();
-        let string = |index: StringIndex| strings.get(index as usize).map(Arc::clone);
-        let folders: Vec<Arc<Path>> = self
-            .folders
-            .iter()
-            .map(|f| Arc::from(f.as_path()))
-            .collect();
-        let deferred: Vec<Arc<dyn DeferredValue>> = self
-            .deferred
-            .iter()
-            .map(|saved| -> Option<Arc<dyn DeferredValue>> {
-                let shorthand = match saved.shorthand {
-                    Some(index) => Some(crate::shorthand::static_name(
-                        self.strings.get(index as usize)?,
-                    )?),
-                    None => None,
-                };
-                Some(Arc::new(CssDeferred {
-                    text: string(saved.text)?,
-                    shorthand,
-                    base_dir: Arc::clone(folders.get(saved.base_dir as usize)?),
-                    // The cache serves plain CSS themes, which have no extra image functions.
-                    images: None,
-                }))
-            })
-            .collect::<Option<_>>()?;
-        // Every declaration goes into one list, built in place; a
-        // declaration that cannot be read leaves a placeholder and fails the
-        // restore. Each encoded value and declaration takes at least one
-        // byte, which bounds both lists by the stream's length before they
-        // are allocated.
-        let total = self
-            .blocks
-            .iter()
-            .try_fold(0usize, |sum, &(count, _)| sum.checked_add(count as usize))?;
-        if total.checked_add(self.values as usize)? > stream.len() {
+        if content_hash(stream) != self.checksum {
             return None;
         }
-        let mut reader = postcard::Deserializer::from_bytes(stream);
-        let values: Vec<Value> = (0..self.values)
-            .map(|_| Value::deserialize(&mut reader).ok())
-            .collect::<Option<_>>()?;
-        let placeholder = Declaration::none(*PropertyId::ALL.first()?);
-        let mut failed = false;
-        let mut next = || -> Option<Declaration> {
-            let key = u32::deserialize(&mut reader).ok()?;
-            let id = *PropertyId::ALL.get((key >> 2) as usize)?;
-            let value = match key & 3 {
-                VALUE => {
-                    let index = u32::deserialize(&mut reader).ok()?;
-                    DeclaredValue::Value(values.get(index as usize)?.clone())
-                }
-                NONE => DeclaredValue::None,
-                INHERIT => DeclaredValue::Inherit,
-                _ => {
-                    let index = u32::deserialize(&mut reader).ok()?;
-                    DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
-                }
-            };
-            Declaration::new(id, value).ok()
+        let values_bytes = self.values_bytes as usize;
+        let declarations = stream.len().checked_sub(values_bytes)?;
+        // Each encoded value and declaration takes at least one byte.
+        if self.values as usize > values_bytes {
+            return None;
+        }
+        for &(count, _, offset) in &self.blocks {
+            let end = (offset as usize).checked_add(count as usize)?;
+            if end > declarations {
+                return None;
+            }
+        }
+        for saved in &self.deferred {
+            self.strings.get(saved.text as usize)?;
+            self.folders.get(saved.base_dir as usize)?;
+            if let Some(index) = saved.shorthand {
+                crate::shorthand::static_name(self.strings.get(index as usize)?)?;
+            }
+        }
+        // Custom properties are read now: the cascade reads every matched
+        // rule's, and they are few.
+        let mut strings: Vec<Option<Arc<str>>> = vec![None; self.strings.len()];
+        let mut string = |index: StringIndex| -> Option<Arc<str>> {
+            let slot = strings.get_mut(index as usize)?;
+            let text = slot.get_or_insert_with(|| Arc::from(self.strings[index as usize]));
+            Some(Arc::clone(text))
         };
-        let list: Arc<[Declaration]> = (0..total)
-            .map(|_| {
-                next().unwrap_or_else(|| {
-                    failed = true;
-                    placeholder.clone()
-                })
-            })
-            .collect();
-        if failed {
-            return None;
-        }
         let mut custom = self.custom.iter();
-        let mut restored = Vec::with_capacity(self.blocks.len());
-        let mut start = 0;
-        for &(count, custom_count) in &self.blocks {
-            let end = start + count as usize;
-            let pairs = if custom_count == 0 {
+        let mut pairs_of = Vec::with_capacity(self.blocks.len());
+        for &(_, custom_count, _) in &self.blocks {
+            pairs_of.push(if custom_count == 0 {
                 union_model::no_custom_properties()
             } else {
                 let mut pairs = Vec::new();
@@ -256,10 +228,142 @@ impl BlockTable<'_> {
                     pairs.push((string(name)?, string(value)?));
                 }
                 pairs.into()
-            };
-            restored.push((Declarations::range(&list, start..end)?, pairs));
-            start = end;
+            });
         }
-        reader.finalize().ok()?.is_empty().then_some(restored)
+        let decoder = StoredBlocks {
+            stream: stream.into(),
+            values_bytes,
+            values_count: self.values,
+            blocks: self
+                .blocks
+                .iter()
+                .map(|&(count, _, at)| (count, at))
+                .collect(),
+            texts: Texts::of(&self.strings),
+            folders: self
+                .folders
+                .iter()
+                .map(|f| Arc::from(f.as_path()))
+                .collect(),
+            saved: self.deferred,
+            values: OnceLock::new(),
+            deferred: OnceLock::new(),
+        };
+        let later = LaterBlocks::new(Box::new(decoder), self.blocks.len());
+        (0..self.blocks.len())
+            .zip(pairs_of)
+            .map(|(index, pairs)| {
+                Some((Declarations::decoded_later(&later, index_of(index))?, pairs))
+            })
+            .collect()
+    }
+}
+
+/// The entry's strings, kept in one allocation.
+struct Texts {
+    joined: Box<str>,
+    ends: Box<[usize]>,
+}
+
+impl Texts {
+    fn of(strings: &[&str]) -> Texts {
+        let mut ends = Vec::with_capacity(strings.len());
+        let joined: String = strings
+            .iter()
+            .inspect(|text| ends.push(ends.last().copied().unwrap_or(0) + text.len()))
+            .copied()
+            .collect();
+        Texts {
+            joined: joined.into(),
+            ends: ends.into(),
+        }
+    }
+
+    fn get(&self, index: StringIndex) -> Option<&str> {
+        let index = index as usize;
+        let start = match index.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.joined.get(start..*self.ends.get(index)?)
+    }
+}
+
+/// An entry's declaration blocks, checked and kept encoded until read.
+struct StoredBlocks {
+    /// The distinct values, then the declarations.
+    stream: Box<[u8]>,
+    values_bytes: usize,
+    values_count: u32,
+    /// Each block's declaration count and offset after the values.
+    blocks: Box<[(u32, u32)]>,
+    texts: Texts,
+    folders: Box<[Arc<Path>]>,
+    saved: Vec<CachedDeferred>,
+    /// Decoded with the first block.
+    values: OnceLock<Option<Vec<Value>>>,
+    deferred: OnceLock<Option<Vec<Arc<dyn DeferredValue>>>>,
+}
+
+impl StoredBlocks {
+    fn values(&self) -> Option<Vec<Value>> {
+        let mut reader = postcard::Deserializer::from_bytes(self.stream.get(..self.values_bytes)?);
+        (0..self.values_count)
+            .map(|_| Value::deserialize(&mut reader).ok())
+            .collect()
+    }
+
+    fn deferred(&self) -> Option<Vec<Arc<dyn DeferredValue>>> {
+        self.saved
+            .iter()
+            .map(|saved| -> Option<Arc<dyn DeferredValue>> {
+                let shorthand = match saved.shorthand {
+                    Some(index) => Some(crate::shorthand::static_name(self.texts.get(index)?)?),
+                    None => None,
+                };
+                Some(Arc::new(CssDeferred {
+                    text: Arc::from(self.texts.get(saved.text)?),
+                    shorthand,
+                    base_dir: Arc::clone(self.folders.get(saved.base_dir as usize)?),
+                    // The cache serves plain CSS themes, which have no extra image functions.
+                    images: None,
+                }))
+            })
+            .collect()
+    }
+
+    fn block(&self, index: u32) -> Option<Vec<Declaration>> {
+        let &(count, offset) = self.blocks.get(index as usize)?;
+        let values = self.values.get_or_init(|| self.values()).as_ref()?;
+        let deferred = self.deferred.get_or_init(|| self.deferred()).as_ref()?;
+        let at = self.values_bytes.checked_add(offset as usize)?;
+        let mut reader = postcard::Deserializer::from_bytes(self.stream.get(at..)?);
+        (0..count)
+            .map(|_| {
+                let key = u32::deserialize(&mut reader).ok()?;
+                let id = *PropertyId::ALL.get((key >> 2) as usize)?;
+                let value = match key & 3 {
+                    VALUE => {
+                        let index = u32::deserialize(&mut reader).ok()?;
+                        DeclaredValue::Value(values.get(index as usize)?.clone())
+                    }
+                    NONE => DeclaredValue::None,
+                    INHERIT => DeclaredValue::Inherit,
+                    _ => {
+                        let index = u32::deserialize(&mut reader).ok()?;
+                        DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
+                    }
+                };
+                Declaration::new(id, value).ok()
+            })
+            .collect()
+    }
+}
+
+impl BlockDecoder for StoredBlocks {
+    fn decode(&self, index: u32) -> Vec<Declaration> {
+        // The stream passed its checksum, so this fails only if the writer
+        // and this reader disagree (the format hash rules that out).
+        self.block(index).unwrap_or_default()
     }
 }
