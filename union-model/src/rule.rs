@@ -249,7 +249,7 @@ enum Source {
 /// anyway has no declarations.
 pub trait BlockDecoder: Send + Sync {
     /// The declarations of block `index`.
-    fn decode(&self, index: u32) -> Vec<Declaration>;
+    fn decode(&self, index: u32) -> Arc<[Declaration]>;
 }
 
 /// Blocks decoded on first read, each once (see [`Declarations::decoded_later`]).
@@ -279,7 +279,7 @@ impl LaterBlocks {
 
     fn block(&self, index: u32) -> &[Declaration] {
         match self.blocks.get(index as usize) {
-            Some(cell) => cell.get_or_init(|| self.decoder.decode(index).into()),
+            Some(cell) => cell.get_or_init(|| self.decoder.decode(index)),
             None => &[],
         }
     }
@@ -591,11 +591,11 @@ mod tests {
     struct Counting(std::sync::Mutex<Vec<u32>>);
 
     impl BlockDecoder for Counting {
-        fn decode(&self, index: u32) -> Vec<Declaration> {
+        fn decode(&self, index: u32) -> Arc<[Declaration]> {
             if let Ok(mut log) = self.0.lock() {
                 log.push(index);
             }
-            vec![Declaration::none(PropertyId::BackgroundColor); index as usize]
+            vec![Declaration::none(PropertyId::BackgroundColor); index as usize].into()
         }
     }
 
@@ -604,7 +604,7 @@ mod tests {
         let log = Arc::new(Counting(std::sync::Mutex::new(Vec::new())));
         struct Shared(Arc<Counting>);
         impl BlockDecoder for Shared {
-            fn decode(&self, index: u32) -> Vec<Declaration> {
+            fn decode(&self, index: u32) -> Arc<[Declaration]> {
                 self.0.decode(index)
             }
         }

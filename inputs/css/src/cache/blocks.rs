@@ -332,38 +332,49 @@ impl StoredBlocks {
             .collect()
     }
 
-    fn block(&self, index: u32) -> Option<Vec<Declaration>> {
+    fn block(&self, index: u32) -> Option<Arc<[Declaration]>> {
         let &(count, offset) = self.blocks.get(index as usize)?;
         let values = self.values.get_or_init(|| self.values()).as_ref()?;
         let deferred = self.deferred.get_or_init(|| self.deferred()).as_ref()?;
         let at = self.values_bytes.checked_add(offset as usize)?;
         let mut reader = postcard::Deserializer::from_bytes(self.stream.get(at..)?);
-        (0..count)
+        let mut next = || -> Option<Declaration> {
+            let key = u32::deserialize(&mut reader).ok()?;
+            let id = *PropertyId::ALL.get((key >> 2) as usize)?;
+            let value = match key & 3 {
+                VALUE => {
+                    let index = u32::deserialize(&mut reader).ok()?;
+                    DeclaredValue::Value(values.get(index as usize)?.clone())
+                }
+                NONE => DeclaredValue::None,
+                INHERIT => DeclaredValue::Inherit,
+                _ => {
+                    let index = u32::deserialize(&mut reader).ok()?;
+                    DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
+                }
+            };
+            Declaration::new(id, value).ok()
+        };
+        // Built in place (an exact-size iterator); a declaration that
+        // cannot be read leaves a placeholder and fails the block.
+        let placeholder = Declaration::none(*PropertyId::ALL.first()?);
+        let mut failed = false;
+        let list: Arc<[Declaration]> = (0..count)
             .map(|_| {
-                let key = u32::deserialize(&mut reader).ok()?;
-                let id = *PropertyId::ALL.get((key >> 2) as usize)?;
-                let value = match key & 3 {
-                    VALUE => {
-                        let index = u32::deserialize(&mut reader).ok()?;
-                        DeclaredValue::Value(values.get(index as usize)?.clone())
-                    }
-                    NONE => DeclaredValue::None,
-                    INHERIT => DeclaredValue::Inherit,
-                    _ => {
-                        let index = u32::deserialize(&mut reader).ok()?;
-                        DeclaredValue::Deferred(Arc::clone(deferred.get(index as usize)?))
-                    }
-                };
-                Declaration::new(id, value).ok()
+                next().unwrap_or_else(|| {
+                    failed = true;
+                    placeholder.clone()
+                })
             })
-            .collect()
+            .collect();
+        (!failed).then_some(list)
     }
 }
 
 impl BlockDecoder for StoredBlocks {
-    fn decode(&self, index: u32) -> Vec<Declaration> {
+    fn decode(&self, index: u32) -> Arc<[Declaration]> {
         // The stream passed its checksum, so this fails only if the writer
         // and this reader disagree (the format hash rules that out).
-        self.block(index).unwrap_or_default()
+        self.block(index).unwrap_or_else(|| Arc::new([]))
     }
 }
