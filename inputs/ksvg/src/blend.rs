@@ -88,9 +88,19 @@ pub fn over_at_faded(target: &mut Pixmap, left: i32, top: i32, source: PixmapRef
 pub fn over_row(row: &mut [u8], source: &[u8], opacity: u8) {
     let (chunks, rest) = row.as_chunks_mut::<STEP>();
     let (sources, rest_sources) = source.as_chunks::<STEP>();
-    for (chunk, source) in chunks.iter_mut().zip(sources) {
-        if *source != [0; STEP] {
-            *chunk = over_pixels(chunk, source, opacity);
+    let pairs = chunks.iter_mut().zip(sources);
+    if opacity == 255 {
+        for (chunk, source) in pairs {
+            if *source != [0; STEP] {
+                *chunk = over_pixels(chunk, source);
+            }
+        }
+    } else {
+        for (chunk, source) in pairs {
+            if *source != [0; STEP] {
+                let faded = source.map(|c| scale(c, opacity));
+                *chunk = over_pixels(chunk, &faded);
+            }
         }
     }
     let rest_sources = rest_sources.as_chunks::<4>().0;
@@ -101,22 +111,18 @@ pub fn over_row(row: &mut [u8], source: &[u8], opacity: u8) {
     }
 }
 
-/// Four pixels of `source` at `opacity` over four of `chunk`. Not inlined:
-/// as a loop body of its own it compiles to one pass of 16-bit vector
-/// lanes, where inlined the loop around it is vectorised across steps into
-/// far slower shuffles.
+/// Four pixels of `source` over four of `chunk`. Not inlined: as a loop
+/// body of its own it compiles to one pass of 16-bit vector lanes, where
+/// inlined the loop around it is vectorised across steps into far slower
+/// shuffles.
 #[inline(never)]
-fn over_pixels(chunk: &[u8; STEP], source: &[u8; STEP], opacity: u8) -> [u8; STEP] {
-    let mut faded = [0u8; STEP];
-    for i in 0..STEP {
-        faded[i] = scale(source[i], opacity);
-    }
+fn over_pixels(chunk: &[u8; STEP], source: &[u8; STEP]) -> [u8; STEP] {
     // Each pixel's own alpha, inverted, over its four channels (indexing
     // compiles to shuffles here, where `spread_alphas` would not).
-    let keep: [u8; STEP] = std::array::from_fn(|i| 255 - faded[i | 3]);
+    let keep: [u8; STEP] = std::array::from_fn(|i| 255 - source[i | 3]);
     let mut out = [0u8; STEP];
     for i in 0..STEP {
-        out[i] = faded[i].saturating_add(scale(chunk[i], keep[i]));
+        out[i] = source[i].saturating_add(scale(chunk[i], keep[i]));
     }
     out
 }
