@@ -209,48 +209,93 @@ pub(crate) fn fill(
     }
     let (width, height) = (pixmap.width() as i32, pixmap.height() as i32);
     let (spans, ox, oy) = Spans::of(outer, inner);
+    let stride = width as usize * 4;
     let data = pixmap.data_mut();
     let first = oy.max(0);
     let last = (oy + spans.rows.len() as i32).min(height);
-    for y in first..last {
+    let mut y = first;
+    while y < last {
         let Some(&(start, end)) = spans.rows.get((y - oy) as usize) else {
-            continue;
+            break;
         };
-        let row = &mut data[y as usize * width as usize * 4..(y as usize + 1) * width as usize * 4];
+        // Rows that share their segments (the straight part of a shape)
+        // are drawn segment by segment, down the rows.
+        let mut below = y + 1;
+        while below < last && spans.rows.get((below - oy) as usize) == Some(&(start, end)) {
+            below += 1;
+        }
+        let rows = y as usize..below as usize;
+        y = below;
         for segment in &spans.segments[start as usize..end as usize] {
             let (x0, x1) = ((segment.x0 + ox).max(0), (segment.x1 + ox).min(width));
             if x0 >= x1 {
                 continue;
             }
-            let pixels = &mut row[x0 as usize * 4..x1 as usize * 4];
+            let alphas = match segment.cover {
+                Cover::Mask(at) => {
+                    let from = at as usize + (x0 - segment.x0 - ox) as usize;
+                    spans.alphas.get(from..from + (x1 - x0) as usize)
+                }
+                Cover::Run(_) => None,
+            };
             // Segments narrower than one vector step (the arcs of round
             // corners, a pixel or two a row) are blended in place: a call
             // would cost more than the pixels.
             let short = x1 - x0 < SHORT;
-            match segment.cover {
-                Cover::Run(255) if color[3] == 255 => blit::opaque(pixels, color),
-                Cover::Run(alpha) if onto == Onto::Clear => {
-                    blit::opaque(pixels, blit::scaled(color, alpha));
+            // Each way of drawing loops down the rows on its own.
+            let mut area = Area {
+                data: &mut *data,
+                rows: rows.clone(),
+                stride,
+                columns: x0 as usize * 4..x1 as usize * 4,
+            };
+            match (segment.cover, alphas) {
+                (Cover::Run(255), _) if color[3] == 255 => {
+                    area.each(move |p| blit::opaque(p, color));
                 }
-                Cover::Mask(at) if onto == Onto::Clear => {
-                    let from = at as usize + (x0 - segment.x0 - ox) as usize;
-                    blit::covered(
-                        pixels,
-                        color,
-                        &spans.alphas[from..from + (x1 - x0) as usize],
-                    );
+                (Cover::Run(alpha), _) if onto == Onto::Clear => {
+                    let source = blit::scaled(color, alpha);
+                    area.each(move |p| blit::opaque(p, source));
                 }
-                Cover::Run(alpha) if short => blit::run_pixels(pixels, blit::scaled(color, alpha)),
-                Cover::Run(alpha) => blit::run(pixels, color, alpha),
-                Cover::Mask(at) => {
-                    let from = at as usize + (x0 - segment.x0 - ox) as usize;
-                    let alphas = &spans.alphas[from..from + (x1 - x0) as usize];
-                    if short {
-                        blit::masked_pixels(pixels, color, alphas);
-                    } else {
-                        blit::masked(pixels, color, alphas);
-                    }
+                (Cover::Run(alpha), _) if short => {
+                    let source = blit::scaled(color, alpha);
+                    area.each(move |p| blit::run_pixels(p, source));
                 }
+                (Cover::Run(alpha), _) => area.each(move |p| blit::run(p, color, alpha)),
+                (Cover::Mask(_), Some(alphas)) if onto == Onto::Clear => {
+                    area.each(move |p| blit::covered(p, color, alphas));
+                }
+                (Cover::Mask(_), Some(alphas)) if short => {
+                    area.each(move |p| blit::masked_pixels(p, color, alphas));
+                }
+                (Cover::Mask(_), Some(alphas)) => {
+                    area.each(move |p| blit::masked(p, color, alphas));
+                }
+                (Cover::Mask(_), None) => {}
+            }
+        }
+    }
+}
+
+/// One segment's columns (byte offsets) down a run of rows that share it.
+struct Area<'a> {
+    data: &'a mut [u8],
+    rows: std::ops::Range<usize>,
+    stride: usize,
+    columns: std::ops::Range<usize>,
+}
+
+impl Area<'_> {
+    /// `draw` on the segment's pixels in each row.
+    #[inline]
+    fn each(&mut self, mut draw: impl FnMut(&mut [u8])) {
+        for row in self.rows.clone() {
+            let at = row * self.stride;
+            if let Some(pixels) = self
+                .data
+                .get_mut(at + self.columns.start..at + self.columns.end)
+            {
+                draw(pixels);
             }
         }
     }
