@@ -587,10 +587,10 @@ mod tests {
         assert_eq!(*whole, *list);
     }
 
-    /// Counts decodings; block `i` holds `i` declarations.
-    struct Counting(std::sync::Mutex<Vec<u32>>);
+    /// Logs each decoding; block `i` holds `i` declarations.
+    struct Logging(Arc<std::sync::Mutex<Vec<u32>>>);
 
-    impl BlockDecoder for Counting {
+    impl BlockDecoder for Logging {
         fn decode(&self, index: u32) -> Arc<[Declaration]> {
             if let Ok(mut log) = self.0.lock() {
                 log.push(index);
@@ -601,15 +601,9 @@ mod tests {
 
     #[test]
     fn blocks_decoded_later_are_decoded_once_when_first_read() {
-        let log = Arc::new(Counting(std::sync::Mutex::new(Vec::new())));
-        struct Shared(Arc<Counting>);
-        impl BlockDecoder for Shared {
-            fn decode(&self, index: u32) -> Arc<[Declaration]> {
-                self.0.decode(index)
-            }
-        }
-        let blocks = LaterBlocks::new(Box::new(Shared(Arc::clone(&log))), 3);
-        let decoded = || log.0.lock().map(|l| l.clone()).unwrap_or_default();
+        let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let blocks = LaterBlocks::new(Box::new(Logging(Arc::clone(&log))), 3);
+        let decoded = || log.lock().map(|l| l.clone()).unwrap_or_default();
         let second = Declarations::decoded_later(&blocks, 2).unwrap_or_else(|| panic!("block"));
         let first = Declarations::decoded_later(&blocks, 1).unwrap_or_else(|| panic!("block"));
         let again = second.clone();

@@ -212,9 +212,9 @@ impl BlockTable<'_> {
         // rule's, and they are few.
         let mut strings: Vec<Option<Arc<str>>> = vec![None; self.strings.len()];
         let mut string = |index: StringIndex| -> Option<Arc<str>> {
+            let text = *self.strings.get(index as usize)?;
             let slot = strings.get_mut(index as usize)?;
-            let text = slot.get_or_insert_with(|| Arc::from(self.strings[index as usize]));
-            Some(Arc::clone(text))
+            Some(Arc::clone(slot.get_or_insert_with(|| Arc::from(text))))
         };
         let mut custom = self.custom.iter();
         let mut pairs_of = Vec::with_capacity(self.blocks.len());
@@ -267,15 +267,17 @@ struct Texts {
 
 impl Texts {
     fn of(strings: &[&str]) -> Texts {
-        let mut ends = Vec::with_capacity(strings.len());
-        let joined: String = strings
+        let mut joined = String::with_capacity(strings.iter().map(|s| s.len()).sum());
+        let ends = strings
             .iter()
-            .inspect(|text| ends.push(ends.last().copied().unwrap_or(0) + text.len()))
-            .copied()
+            .map(|text| {
+                joined.push_str(text);
+                joined.len()
+            })
             .collect();
         Texts {
             joined: joined.into(),
-            ends: ends.into(),
+            ends,
         }
     }
 
