@@ -3,7 +3,10 @@
 //! coverage or a slice of per-pixel coverage bytes. Rows that equal the row
 //! above (the straight part of a box) share its segments, and whole shapes
 //! are kept per thread, keyed by their geometry relative to the pixel grid,
-//! so drawing a known shape is a walk over its rows and the blend itself.
+//! so drawing a known shape is a walk over its rows and the blend itself;
+//! rows that share segments are drawn one segment at a time down the rows.
+//! Onto pixels known to be clear ([`Onto::Clear`]) the covered colour is
+//! stored rather than blended.
 
 use super::{Profile, RoundedBox, Row, alpha};
 use crate::blit;
