@@ -1,7 +1,7 @@
 //! `union inspect`: what does this element look like, and why.
 
 use serde_json::{Map, Value as Json, json};
-use union_model::values::Length;
+use union_model::values::{Length, LengthPercentage, Radius};
 use union_model::{ComputedStyle, Query, Rule, Slot, Theme, Value};
 
 /// The chain as `Window > Button.flat:hover`.
@@ -51,6 +51,11 @@ pub fn report_json(theme: &Theme, query: &Query, result: &ComputedStyle) -> Json
     for (id, slot) in result.style.decided() {
         let value = match slot {
             Slot::Set(Value::Length(Length::Px(px))) => number(px),
+            // A circular corner in px is one length.
+            Slot::Set(Value::Radius(Radius {
+                x: LengthPercentage::Length(Length::Px(x)),
+                y: LengthPercentage::Length(Length::Px(y)),
+            })) if x == y => number(x),
             Slot::Set(Value::Number(n)) => number(n.0),
             Slot::Set(Value::Integer(integer)) => json!(integer.0),
             Slot::Set(Value::Color(color)) => {

@@ -21,7 +21,7 @@ fn stdout(output: &Output) -> String {
 
 const THEME: &str = "@palette button { background-normal: #fcfcfc; }\n\
 button { background-color: palette(button, background-normal); padding: 6px 8px; }\n\
-button:hover { border: 1px solid #3daee9; }\n\
+button:hover { border: 1px solid #3daee9; border-radius: 3px 3px 10% 2px / 3px 3px 10% 4px; }\n\
 .flat:hover { background-color: none; }\n";
 
 #[test]
@@ -103,6 +103,10 @@ fn inspect_json_reports_rules_and_resolved_properties() {
     assert_eq!(properties["padding-left"], 8.0);
     assert_eq!(properties["border-left-color"], "#3daee9ff");
     assert_eq!(properties["background-color"], "none");
+    // A circular radius in px is a length; elliptical or relative ones are text.
+    assert_eq!(properties["border-top-left-radius"], 3.0);
+    assert_eq!(properties["border-bottom-right-radius"], "10%");
+    assert_eq!(properties["border-bottom-left-radius"], "2px 4px");
 }
 
 #[test]
