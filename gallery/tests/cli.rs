@@ -52,6 +52,28 @@ fn check_passes_a_clean_theme_and_fails_a_broken_one() {
 }
 
 #[test]
+fn check_reports_diagnostics_in_source_order() {
+    // The compiler finds the bad declaration, the unknown pseudo-class and
+    // the reserved one in separate passes; the report reads top to bottom.
+    let folder = TempFolder::new("order");
+    let theme = folder.write(
+        "order.css",
+        "button {\n  color: notacolor;\n}\nscrollbar:horizontal { opacity: 0.5 }\nbutton:frobnicate { color: red }\n",
+    );
+    let output = union(&["check", theme.to_str().unwrap()], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    let places: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| line.split(": ").next().unwrap_or("").to_owned())
+        .collect();
+    let t = theme.display();
+    assert_eq!(
+        places,
+        vec![format!("{t}:2:3"), format!("{t}:4:11"), format!("{t}:5:1")]
+    );
+}
+
+#[test]
 fn check_finds_named_themes_in_xdg_data_dirs_and_reports_missing_ones() {
     let folder = TempFolder::new("named");
     folder.write("data/union/themes/mine/style.css", THEME);
