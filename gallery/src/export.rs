@@ -47,7 +47,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     }
     let registry = themes::registry();
     let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
-    for diagnostic in themes::in_source_order(&loaded.diagnostics) {
+    for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
     let settings = Settings {

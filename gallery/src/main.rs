@@ -91,7 +91,7 @@ fn check(names: &[String]) -> ExitCode {
     for name in names {
         match themes::load(&registry, name) {
             Ok(loaded) => {
-                for diagnostic in themes::in_source_order(&loaded.diagnostics) {
+                for diagnostic in &loaded.diagnostics {
                     println!("{diagnostic}");
                     failed |= diagnostic.is_error();
                 }
@@ -119,7 +119,7 @@ fn inspect_command(theme: &str, element: &str, context: &str, json: bool) -> Res
     let context = parse_context(context)?;
     let registry = themes::registry();
     let loaded = themes::load(&registry, theme).map_err(|e| e.to_string())?;
-    for diagnostic in themes::in_source_order(&loaded.diagnostics) {
+    for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
     let query = Query::new(chain, context);

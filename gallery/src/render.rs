@@ -94,7 +94,7 @@ pub fn run(
     }
     let registry = themes::registry();
     let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
-    for diagnostic in themes::in_source_order(&loaded.diagnostics) {
+    for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
     let fonts = Fonts::deterministic()?;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use union_input_css::{CssInput, ThemeCache};
 use union_input_plasma::PlasmaInput;
-use union_model::{Diagnostic, LoadError, LoadedTheme, ThemeRegistry};
+use union_model::{LoadError, LoadedTheme, ThemeRegistry};
 
 /// `$XDG_DATA_HOME` (else `~/.local/share`) then each of `$XDG_DATA_DIRS`
 /// (else `/usr/local/share:/usr/share`).
@@ -72,31 +72,6 @@ pub fn load(registry: &ThemeRegistry, theme: &str) -> Result<Arc<LoadedTheme>, L
     } else {
         registry.load_named(theme)
     }
-}
-
-/// `diagnostics` in the order a reader meets them: by file (in the order
-/// the files first appear), then line and column; those without a place
-/// last, as they came.
-pub fn in_source_order(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
-    let mut files: Vec<&Path> = Vec::new();
-    for at in diagnostics.iter().filter_map(|d| d.location.as_ref()) {
-        if !files.contains(&&*at.file) {
-            files.push(&at.file);
-        }
-    }
-    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
-    sorted.sort_by_key(|d| match &d.location {
-        Some(at) => (
-            files
-                .iter()
-                .position(|f| *f == &*at.file)
-                .unwrap_or(usize::MAX),
-            at.line,
-            at.column,
-        ),
-        None => (usize::MAX, u32::MAX, u32::MAX),
-    });
-    sorted
 }
 
 /// What kind of theme a [`ThemeEntry`] is.

@@ -71,6 +71,29 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Orders `diagnostics` as a reader meets them: by file (in the order
+    /// the files first appear), then line and column; those without a
+    /// place last, in the order they came.
+    pub fn sort_in_source_order(diagnostics: &mut [Diagnostic]) {
+        let mut files: Vec<Arc<Path>> = Vec::new();
+        for at in diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+            if !files.contains(&at.file) {
+                files.push(Arc::clone(&at.file));
+            }
+        }
+        diagnostics.sort_by_key(|d| match &d.location {
+            Some(at) => (
+                files
+                    .iter()
+                    .position(|f| *f == at.file)
+                    .unwrap_or(usize::MAX),
+                at.line,
+                at.column,
+            ),
+            None => (usize::MAX, u32::MAX, u32::MAX),
+        });
+    }
+
     /// An error.
     pub fn error(message: impl Into<String>, location: Option<SourceLocation>) -> Self {
         Self {

@@ -74,7 +74,7 @@ pub fn compile_path_with(path: &Path, images: Option<Arc<dyn ImageFunctions>>) -
             Some(SourceLocation::new(path, 1, 1)),
         )),
     }
-    compiler.out
+    compiler.finish()
 }
 
 /// Compiles stylesheet text (imports are resolved relative to `file`'s folder).
@@ -90,7 +90,16 @@ pub fn compile_text_with(file: &SourceFile, images: Option<Arc<dyn ImageFunction
         ..Compiler::default()
     };
     compiler.file(file, None);
-    compiler.out
+    compiler.finish()
+}
+
+impl Compiler {
+    /// The result, its diagnostics in source order (each pass of the
+    /// compiler reports its own findings together).
+    fn finish(mut self) -> Compiled {
+        Diagnostic::sort_in_source_order(&mut self.out.diagnostics);
+        self.out
+    }
 }
 
 #[derive(Default)]
