@@ -8,8 +8,9 @@ use crate::pages::{control_row, control_size};
 use std::sync::Arc;
 use tiny_skia::Pixmap;
 use union_model::catalogue::ControlInfo;
+use union_model::scene::{ControlScene, SceneRequest};
 use union_model::{ColorScheme, Context, Direction, FormFactor, Palette, Query, Styler, chain};
-use union_skia::{Rendered, Renderer, Scene};
+use union_skia::{Rendered, Renderer};
 
 /// Transparent room around each cell's box (logical px) so shadows and
 /// outlines show.
@@ -58,18 +59,26 @@ impl Settings {
     }
 }
 
-/// An output that draws the gallery's cells. Today only tiny-skia, the
-/// pixel reference; egui, Slint and `QtQuick` outputs implement this to show
-/// their renders beside it.
+/// An output that draws the gallery's cells: it builds a control's
+/// [`ControlScene`] with its own measurer (its fonts, its icons) and paints
+/// it. Today only tiny-skia, the pixel reference; egui, Slint and `QtQuick`
+/// outputs implement this to show their renders beside it.
 pub trait Backend {
     /// The name shown in the backend selector.
     fn name(&self) -> &'static str;
-    /// Draws one scene.
-    fn render(
+    /// The scene of one request, measured by this output.
+    fn scene(
         &mut self,
         styler: &Styler,
+        request: &SceneRequest<'_>,
+    ) -> Result<Arc<ControlScene>, String>;
+    /// Paints a scene at `scale` with `margin` logical px around it.
+    fn paint(
+        &mut self,
+        scene: &Arc<ControlScene>,
         palette: &Palette,
-        scene: &Scene<'_>,
+        scale: f32,
+        margin: f32,
     ) -> Result<Rendered, String>;
 }
 
@@ -78,13 +87,22 @@ impl Backend for Renderer {
         "tiny-skia"
     }
 
-    fn render(
+    fn scene(
         &mut self,
         styler: &Styler,
+        request: &SceneRequest<'_>,
+    ) -> Result<Arc<ControlScene>, String> {
+        Renderer::scene(self, styler, request).map_err(|e| e.to_string())
+    }
+
+    fn paint(
+        &mut self,
+        scene: &Arc<ControlScene>,
         palette: &Palette,
-        scene: &Scene<'_>,
+        scale: f32,
+        margin: f32,
     ) -> Result<Rendered, String> {
-        Renderer::render(self, styler, palette, scene).map_err(|e| e.to_string())
+        Renderer::paint(self, scene, palette, scale, margin).map_err(|e| e.to_string())
     }
 }
 
@@ -136,15 +154,15 @@ pub fn render_row(
     let mut cells = Vec::new();
     for (state, element) in control_row(control) {
         let query = Query::new(chain::parse_chain(&element)?, context);
-        let scene = Scene {
+        let request = SceneRequest {
             size: control_size(control.name),
             scale: settings.scale,
-            margin: CELL_MARGIN,
             icon: sample_icon(control.name),
-            ..Scene::new(&query)
+            ..SceneRequest::new(&query)
         };
         let rendered = backend
-            .render(styler, theme.palette(), &scene)
+            .scene(styler, &request)
+            .and_then(|scene| backend.paint(&scene, theme.palette(), settings.scale, CELL_MARGIN))
             .map_err(|e| format!("{element}: {e}"))?;
         cells.push(Cell {
             state,
@@ -161,15 +179,14 @@ pub fn render_row(
 /// inspect.
 pub fn hit_test(cell: &Cell, x: f32, y: f32) -> Option<Query> {
     let (x, y) = (x - CELL_MARGIN, y - CELL_MARGIN);
-    let inside = |r: &union_model::layout::Rect| {
-        x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height
-    };
-    let part = cell.rendered.parts.iter().rev().find(|p| inside(&p.rect));
-    if let Some(part) = part {
+    if let Some(part) = cell.rendered.scene.part_at(x, y) {
         let mut chain = cell.query.chain().to_vec();
         chain.push(part.element.clone());
         return Some(Query::new(chain, *cell.query.context()));
     }
-    let (w, h) = cell.rendered.size;
-    (x >= 0.0 && y >= 0.0 && x < w && y < h).then(|| cell.query.clone())
+    cell.rendered
+        .scene
+        .rect()
+        .contains(x, y)
+        .then(|| cell.query.clone())
 }

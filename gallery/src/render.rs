@@ -7,7 +7,7 @@
 )]
 
 use crate::themes;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use union_model::{Context, Query, Styler, chain};
 use union_skia::{Fonts, Images, Renderer, Scene};
 
@@ -69,13 +69,9 @@ pub fn parse_size(text: &str) -> Result<(f32, f32), String> {
     Ok((number(w)?, number(h)?))
 }
 
-/// The bundled fallback icons (`themes/icons`), when the tool runs from a checkout.
+/// The bundled fallback icons, unpacked from the binary.
 pub fn bundled_icon_dirs() -> Vec<PathBuf> {
-    option_env!("CARGO_MANIFEST_DIR")
-        .map(|dir| Path::new(dir).join("../themes/icons"))
-        .filter(|dir| dir.is_dir())
-        .into_iter()
-        .collect()
+    themes::bundled_icon_dirs()
 }
 
 /// Runs `union render`.

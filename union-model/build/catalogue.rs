@@ -41,7 +41,36 @@ struct Control {
     #[serde(default)]
     attributes: Vec<Attribute>,
     #[serde(default)]
-    sub_hints: Vec<Named>,
+    sub_hints: Vec<SubHint>,
+    sample_text: Option<String>,
+    placement: Option<Placement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubHint {
+    on: String,
+    name: String,
+    doc: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Placement {
+    kind: String,
+    length: Option<f32>,
+}
+
+/// The `Placement` variant of a `placement.kind`.
+fn placement_kind(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "slider" => "Slider",
+        "range-slider" => "RangeSlider",
+        "progress" => "Progress",
+        "scroll" => "Scroll",
+        "switch" => "Switch",
+        _ => return None,
+    })
 }
 
 fn named(list: &[Named]) -> String {
@@ -121,16 +150,54 @@ pub fn generate(text: &str) -> Result<String, String> {
                 )
             })
             .collect();
+        let mut sub_hints = Vec::new();
+        for hint in &control.sub_hints {
+            if !control.sub.contains(&hint.on) {
+                return Err(format!(
+                    "`{}`: sub-element hint `{}` is on `{}`, which the control does not have",
+                    control.name, hint.name, hint.on
+                ));
+            }
+            sub_hints.push(format!(
+                "SubHintInfo {{ on: {:?}, name: {:?}, doc: {:?} }}",
+                hint.on, hint.name, hint.doc
+            ));
+        }
+        let placement = match &control.placement {
+            None => "None".to_owned(),
+            Some(p) => {
+                let kind = placement_kind(&p.kind).ok_or_else(|| {
+                    format!("`{}`: unknown placement kind `{}`", control.name, p.kind)
+                })?;
+                let length = match (kind, p.length) {
+                    ("Switch", None) => 0.0,
+                    ("Switch", Some(_)) => {
+                        return Err(format!("`{}`: a switch has no length", control.name));
+                    }
+                    (_, Some(length)) if length.is_finite() && length > 0.0 => length,
+                    _ => {
+                        return Err(format!(
+                            "`{}`: placement `{}` needs a positive `length`",
+                            control.name, p.kind
+                        ));
+                    }
+                };
+                format!("Some(PlacementInfo {{ kind: Placement::{kind}, length: {length:?} }})")
+            }
+        };
+        let sample = control.sample_text.as_deref().unwrap_or(&control.name);
         let _ = writeln!(
             out,
-            "    ControlInfo {{ name: {:?}, doc: {:?}, sub_elements: &{:?}, states: &[{}], hints: {}, attributes: &[{}], sub_element_hints: {} }},",
+            "    ControlInfo {{ name: {:?}, doc: {:?}, sub_elements: &{:?}, states: &[{}], hints: {}, attributes: &[{}], sub_element_hints: &[{}], sample_text: {:?}, placement: {} }},",
             control.name,
             control.doc,
             control.sub,
             states.join(", "),
             named(&control.hints),
             attributes.join(", "),
-            named(&control.sub_hints),
+            sub_hints.join(", "),
+            sample,
+            placement,
         );
     }
     let _ = writeln!(out, "];");

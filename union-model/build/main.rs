@@ -496,6 +496,9 @@ fn main() {
     std::fs::write(out_dir.join("properties.rs"), out)
         .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
 
+    std::fs::write(out_dir.join("initial.rs"), initial_values(&flat))
+        .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
+
     // The schema hash: the property schema and the sources of the types it
     // serialises. Caches of compiled themes are keyed by it, so they can
     // never be read by a build with another data model.
@@ -540,4 +543,34 @@ fn main() {
         catalogue::generate(&elements).unwrap_or_else(|e| panic!("schema/elements.toml: {e}"));
     std::fs::write(out_dir.join("catalogue.rs"), generated)
         .unwrap_or_else(|e| fail(format!("cannot write output: {e}")));
+}
+
+/// Typed constants for the leaves whose schema `initial` is a plain number
+/// or pixel length (`0`, `16px`, `1`): outputs draw these for an unset leaf
+/// instead of restating the schema. Initial values given in words ("from
+/// content", "the platform font") are decided by the scene or the output.
+fn initial_values(flat: &[Flat]) -> String {
+    let mut out = String::new();
+    for leaf in flat {
+        let number = leaf.initial.strip_suffix("px").unwrap_or(&leaf.initial);
+        let Ok(value) = number.parse::<f32>() else {
+            continue;
+        };
+        let name = leaf.path.replace('.', "_").to_ascii_uppercase();
+        let (ty, expr) = match leaf.ty.as_str() {
+            "Length" => (
+                "crate::values::Length",
+                format!("crate::values::Length::Px({value:?})"),
+            ),
+            "Number" => ("f32", format!("{value:?}")),
+            "Integer" if number.parse::<i32>().is_ok() => ("i32", number.to_owned()),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "/// Initial value of `{}` ({}).\npub const {name}: {ty} = {expr};",
+            leaf.css, leaf.initial
+        );
+    }
+    out
 }

@@ -29,7 +29,7 @@ pub struct AttributeInfo {
 }
 
 /// One control of the catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ControlInfo {
     /// The element type outputs use.
     pub name: &'static str,
@@ -44,7 +44,64 @@ pub struct ControlInfo {
     /// Attributes outputs set on it.
     pub attributes: &'static [AttributeInfo],
     /// Hints that tell its sub-elements of one type apart.
-    pub sub_element_hints: &'static [HintInfo],
+    pub sub_element_hints: &'static [SubHintInfo],
+    /// The label drawn when the caller gives none ("" for controls that
+    /// show no text by default).
+    pub sample_text: &'static str,
+    /// How its value-driven parts are placed, for range controls and
+    /// switches.
+    pub placement: Option<PlacementInfo>,
+}
+
+/// A hint that tells apart several parts of one sub-element type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SubHintInfo {
+    /// The sub-element type it is on.
+    pub on: &'static str,
+    /// The hint.
+    pub name: &'static str,
+    /// What it means.
+    pub doc: &'static str,
+}
+
+/// The behaviour that places a control's value-driven parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// Groove along the orientation, a handle travelling inside it by
+    /// value, the fill from the groove's start to the handle's centre.
+    Slider,
+    /// A slider with handles `.first` and `.second`, the fill between them.
+    RangeSlider,
+    /// A groove with the fill from its start to the value.
+    Progress,
+    /// Step buttons at both ends, the groove between, a handle in it.
+    Scroll,
+    /// The handle inside the indicator (the track), by its alignment.
+    Switch,
+}
+
+/// A control's placement and default length.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacementInfo {
+    /// Which behaviour.
+    pub kind: Placement,
+    /// Default length along the orientation, logical px (0 for switches).
+    pub length: f32,
+}
+
+impl ControlInfo {
+    /// The hints a part of sub-element type `sub` is queried with: one part
+    /// per hint, or one part without a hint (`""`).
+    pub fn part_hints<'a>(&self, sub: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        let mut hinted = self
+            .sub_element_hints
+            .iter()
+            .filter(move |h| h.on == sub)
+            .map(|h| h.name)
+            .peekable();
+        let plain = hinted.peek().is_none().then_some("");
+        plain.into_iter().chain(hinted)
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));

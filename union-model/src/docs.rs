@@ -120,7 +120,14 @@ pub fn elements_markdown() -> String {
             let _ = writeln!(out, "- Hint `.{}`: {}", hint.name, hint.doc);
         }
         for hint in control.sub_element_hints {
-            let _ = writeln!(out, "- Sub-element hint `.{}`: {}", hint.name, hint.doc);
+            let _ = writeln!(
+                out,
+                "- Sub-element hint `{}.{}`: {}",
+                hint.on, hint.name, hint.doc
+            );
+        }
+        if let Some(placement) = control.placement {
+            let _ = writeln!(out, "- Placement: {}", placement_doc(placement));
         }
         for attribute in control.attributes {
             let values: Vec<String> = attribute.values.iter().map(|v| format!("`{v}`")).collect();
@@ -135,4 +142,27 @@ pub fn elements_markdown() -> String {
         out.push('\n');
     }
     out
+}
+
+/// What a placement does, for the catalogue's reader.
+fn placement_doc(placement: crate::catalogue::PlacementInfo) -> String {
+    use crate::catalogue::Placement;
+    let length = placement.length;
+    match placement.kind {
+        Placement::Slider => format!(
+            "`Groove` along the orientation ({length} px long by default; its thickness is its own `height`, centred), `Handle` travelling inside it by value, `Fill` from the groove's start to the handle's centre, inside the groove"
+        ),
+        Placement::RangeSlider => format!(
+            "as a slider ({length} px long by default), with `Handle.first` and `Handle.second` and the `Fill` between them"
+        ),
+        Placement::Progress => format!(
+            "`Groove` along the orientation ({length} px long by default), `Fill` from its start to the value, inside the groove"
+        ),
+        Placement::Scroll => format!(
+            "`Indicator.up` and `.down` at the two ends ({length} px long by default), `Groove` between them, `Handle` of 30 % of the groove at the value"
+        ),
+        Placement::Switch => {
+            "`Handle` inside the `Indicator` (the track) at its start, centre or end by the handle's `layout-alignment-horizontal`".to_owned()
+        }
+    }
 }

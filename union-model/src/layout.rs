@@ -27,64 +27,10 @@
 //! Positions are exact (fractional) logical pixels: outputs snap them to
 //! device pixels at their scale factor.
 
+pub use crate::geometry::{Edges, Rect};
 use crate::selectors::Direction;
 use crate::values::{Align, AlignContainer};
 use smallvec::SmallVec;
-
-/// A rectangle in logical pixels, relative to the control's top-left corner.
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Rect {
-    /// Left edge.
-    pub x: f32,
-    /// Top edge.
-    pub y: f32,
-    /// Width.
-    pub width: f32,
-    /// Height.
-    pub height: f32,
-}
-
-/// Four lengths in logical pixels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Edges {
-    /// Top.
-    pub top: f32,
-    /// Right.
-    pub right: f32,
-    /// Bottom.
-    pub bottom: f32,
-    /// Left.
-    pub left: f32,
-}
-
-impl Edges {
-    /// The same length on every side.
-    pub fn all(v: f32) -> Self {
-        Self {
-            top: v,
-            right: v,
-            bottom: v,
-            left: v,
-        }
-    }
-
-    fn horizontal(&self) -> f32 {
-        self.left + self.right
-    }
-
-    fn vertical(&self) -> f32 {
-        self.top + self.bottom
-    }
-
-    fn shrink(&self, rect: Rect) -> Rect {
-        Rect {
-            x: rect.x + self.left,
-            y: rect.y + self.top,
-            width: (rect.width - self.horizontal()).max(0.0),
-            height: (rect.height - self.vertical()).max(0.0),
-        }
-    }
-}
 
 /// One part to place.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

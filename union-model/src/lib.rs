@@ -24,12 +24,18 @@
 //!   [`InputPlugin`]): inputs register statically; themes can extend others.
 //! - **The element catalogue** ([`catalogue`]) and **sub-element layout**
 //!   ([`layout`]): which parts a control has, and where they go.
+//! - **The control scene** ([`scene`]): the whole answer for one control in
+//!   a state at a size — its parts, where each sits, each one's style and
+//!   content — built once here so that every output only draws; with the
+//!   plain geometry every output shares ([`geometry`]) and the schema's
+//!   typed initial values ([`initial`]).
 //!
 //! ## What it does not do
 //! - No parsing of CSS or SVG: that is the inputs' job (`union-input-css`,
 //!   `union-input-plasma`).
-//! - No drawing and no text measuring: outputs do that (the layout takes
-//!   each part's size from them).
+//! - No drawing, no text shaping, no image decoding: outputs do that (the
+//!   scene asks them for text sizes and whether an icon exists through
+//!   [`scene::Measure`]). It depends on no raster, text or SVG crate.
 //! - It never invents values: an unset leaf stays unset, and each output
 //!   decides what to draw for it (the schema's `initial` documents the
 //!   expected default).
@@ -43,11 +49,14 @@ pub mod custom;
 mod diagnostic;
 pub mod docs;
 mod element;
+pub mod geometry;
+pub mod initial;
 pub mod layout;
 mod palette;
 mod plugin;
 mod registry;
 mod rule;
+pub mod scene;
 mod slot;
 mod style;
 mod styler;

@@ -10,7 +10,7 @@
 //! snapped to device pixels and each pixel belongs to exactly one piece, so
 //! there are no seams or overlaps at fractional scales.
 
-use crate::geometry::Box2;
+use crate::geometry::Rect;
 use crate::image_file::{ImageFile, add_tile, downsample};
 use tiny_skia::Pixmap;
 use union_model::values::{
@@ -49,10 +49,10 @@ pub(crate) struct Piece {
     /// Source rectangle in the image, CSS px: x, y, width, height.
     pub source: [f32; 4],
     /// The region the piece fills (device px, integer).
-    pub region: Box2,
+    pub region: Rect,
     /// The tiles, each the whole scaled source piece (device px); they may
     /// extend beyond the region and are clipped to it.
-    pub tiles: Vec<Box2>,
+    pub tiles: Vec<Rect>,
 }
 
 fn edge(value: EdgeWidth, border: f32, reference: f32, slice: f32, scale: f32) -> f32 {
@@ -118,7 +118,7 @@ fn tiles_along(mode: RepeatMode, start: f32, length: f32, tile: f32) -> Vec<(f32
 
 impl NinePatch {
     /// The pieces for a border box at `border_box` (device px).
-    pub fn pieces(&self, border_box: Box2) -> Vec<Piece> {
+    pub fn pieces(&self, border_box: Rect) -> Vec<Piece> {
         let (iw, ih) = self.natural;
         if iw <= 0.0 || ih <= 0.0 {
             return Vec::new();
@@ -196,7 +196,7 @@ impl NinePatch {
                     src_x[col + 1] - src_x[col],
                     src_y[row + 1] - src_y[row],
                 ];
-                let region = Box2 {
+                let region = Rect {
                     x: xs[col],
                     y: ys[row],
                     width: xs[col + 1] - xs[col],
@@ -243,7 +243,7 @@ impl NinePatch {
                 let tiles = rows
                     .iter()
                     .flat_map(|&(y, height)| {
-                        columns.iter().map(move |&(x, width)| Box2 {
+                        columns.iter().map(move |&(x, width)| Rect {
                             x,
                             y,
                             width,
@@ -281,7 +281,7 @@ pub(crate) fn draw(pixmap: &mut Pixmap, image: &ImageFile, pieces: &[Piece]) {
         let single = piece.tiles.len() == 1 && *first == region;
         let k = if single { 1 } else { SUPERSAMPLE };
         let kf = k as f32;
-        let scaled = |b: &Box2| Box2 {
+        let scaled = |b: &Rect| Rect {
             x: (b.x - region.x) * kf,
             y: (b.y - region.y) * kf,
             width: b.width * kf,
@@ -381,8 +381,8 @@ mod tests {
         }
     }
 
-    fn boxed(x: f32, y: f32, width: f32, height: f32) -> Box2 {
-        Box2 {
+    fn boxed(x: f32, y: f32, width: f32, height: f32) -> Rect {
+        Rect {
             x,
             y,
             width,

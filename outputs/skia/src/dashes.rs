@@ -9,8 +9,8 @@
 //! the straight sides and clipped to the curved band (browsers bend them
 //! along the curve).
 
-use crate::geometry::Box2;
-use tiny_skia::{Path, PathBuilder, Rect};
+use crate::geometry::Rect;
+use tiny_skia::{Path, PathBuilder, Rect as SkRect};
 use union_model::values::LineStyle;
 
 /// Most dashes drawn on one side; beyond it the side is drawn solid.
@@ -46,8 +46,8 @@ pub(crate) fn fit(length: f32, dash: f32, gap: f32) -> (u32, f32) {
 /// drawn solid (too short, too many dashes, or a style without a pattern).
 pub(crate) fn side_pattern(
     style: LineStyle,
-    outer: Box2,
-    inner: Box2,
+    outer: Rect,
+    inner: Rect,
     side: usize,
 ) -> Option<Path> {
     let horizontal = side.is_multiple_of(2);
@@ -85,9 +85,9 @@ pub(crate) fn side_pattern(
             start + i as f32 * (dash + gap)
         };
         let rect = if horizontal {
-            Rect::from_xywh(along, from, dash, width)
+            SkRect::from_xywh(along, from, dash, width)
         } else {
-            Rect::from_xywh(from, along, width, dash)
+            SkRect::from_xywh(from, along, width, dash)
         };
         let Some(rect) = rect else { continue };
         if round {
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn solid_styles_have_no_pattern() {
-        let outer = Box2 {
+        let outer = Rect {
             x: 0.0,
             y: 0.0,
             width: 60.0,

@@ -5,11 +5,11 @@
 //! SVGs stay vectors until they are drawn, so a stretched 9-patch edge is as
 //! crisp as the browser's (which also draws each piece from the vector).
 
-use crate::geometry::Box2;
+use crate::geometry::Rect;
 use std::path::Path;
 use tiny_skia::{
-    BlendMode, FilterQuality, IntRect, Paint, Pattern, Pixmap, PixmapPaint, Rect, SpreadMode,
-    Transform,
+    BlendMode, FilterQuality, IntRect, Paint, Pattern, Pixmap, PixmapPaint, Rect as SkRect,
+    SpreadMode, Transform,
 };
 
 /// Largest image file read (bytes).
@@ -236,13 +236,13 @@ const MAX_PART_SIDE: f32 = 8192.0;
 /// antialiased by coverage, so on an empty layer two tiles sharing an edge
 /// sum to the whole pixel: tiles join without seams at any fractional
 /// position.
-pub(crate) fn add_tile(layer: &mut Pixmap, part: &Pixmap, tile: Box2, clip: Box2) {
+pub(crate) fn add_tile(layer: &mut Pixmap, part: &Pixmap, tile: Rect, clip: Rect) {
     let left = tile.x.max(clip.x);
     let top = tile.y.max(clip.y);
     let right = (tile.x + tile.width).min(clip.x + clip.width);
     let bottom = (tile.y + tile.height).min(clip.y + clip.height);
     let (Some(visible), Some(mut piece)) = (
-        Rect::from_ltrb(left, top, right, bottom),
+        SkRect::from_ltrb(left, top, right, bottom),
         Pixmap::new(layer.width(), layer.height()),
     ) else {
         return;

@@ -35,13 +35,13 @@ pub struct Images {
     symbolic: FxHashMap<OsString, bool>,
     /// Parts of SVGs: frames and elements.
     pub(crate) svg_parts: crate::svg_parts::SvgParts,
-    instance: crate::prepared::Instance,
+    instance: crate::instance::Instance,
 }
 
 impl Images {
     /// Which images these are: layouts made with other images (icons found
     /// elsewhere) are not reused with these.
-    pub(crate) fn instance(&self) -> crate::prepared::Instance {
+    pub(crate) fn instance(&self) -> crate::instance::Instance {
         self.instance
     }
 

@@ -51,7 +51,6 @@
 
 #![forbid(unsafe_code)]
 
-mod behaviour;
 mod blit;
 mod blur;
 mod border_image;
@@ -62,14 +61,13 @@ mod geometry;
 mod glyphs;
 mod image_file;
 mod images;
+mod instance;
 mod paint;
-mod prepared;
 mod shadow;
 mod svg_parts;
 mod text;
 
-pub use control::{PlacedPart, Rendered, Renderer, Scene};
-pub use geometry::{Box2, Radii};
+pub use control::{Rendered, Renderer, Scene, SkiaMeasure};
 pub use image_file::{ImageFile, MAX_IMAGE_FILE};
 pub use images::Images;
 pub use paint::{MAX_SIDE, RenderError, RenderOptions, render_box};

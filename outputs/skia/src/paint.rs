@@ -3,7 +3,7 @@
 use crate::border_image::{self, NinePatch};
 use crate::coverage::{self, Onto, RoundedBox};
 use crate::dashes;
-use crate::geometry::{Box2, Radii, ring, rounded_rect, side_region};
+use crate::geometry::{Radii, Rect, ring, rounded_rect, side_region};
 use crate::images::Images;
 use crate::shadow;
 use std::sync::Arc;
@@ -126,8 +126,8 @@ impl Painter<'_> {
     /// else as a path that tiny-skia clips.
     fn fill_solid(
         &mut self,
-        (rect, radii): (Box2, Radii),
-        hole: Option<(Box2, Radii)>,
+        (rect, radii): (Rect, Radii),
+        hole: Option<(Rect, Radii)>,
         color: Rgba,
         onto: Onto,
     ) {
@@ -156,9 +156,9 @@ impl Painter<'_> {
     /// Paints the outer or inset shadows; whether there were any.
     fn shadows(
         &mut self,
-        border_box: Box2,
+        border_box: Rect,
         radii: Radii,
-        padding_box: Box2,
+        padding_box: Rect,
         inner_radii: Radii,
         inset: bool,
     ) -> bool {
@@ -251,7 +251,7 @@ impl Painter<'_> {
             .collect()
     }
 
-    fn image_shader(&self, image: &Image, area: Box2) -> Option<Shader<'static>> {
+    fn image_shader(&self, image: &Image, area: Rect) -> Option<Shader<'static>> {
         let mode = |repeating: bool| {
             if repeating {
                 SpreadMode::Repeat
@@ -359,7 +359,7 @@ impl Painter<'_> {
 
     /// An image file stretched over `area` (the padding box), clipped to
     /// `clip`; recoloured when `background-image-color` is set.
-    fn background_file(&mut self, url: &union_model::values::Url, area: Box2, clip: &Path) {
+    fn background_file(&mut self, url: &union_model::values::Url, area: Rect, clip: &Path) {
         let tint = self
             .style
             .style
@@ -367,7 +367,7 @@ impl Painter<'_> {
             .image_color
             .value()
             .map(|c| self.style.resolve_color(c, self.palette));
-        let Some(Box2 {
+        let Some(Rect {
             x,
             y,
             width: w,
@@ -415,8 +415,8 @@ impl Painter<'_> {
 
     /// An `svg-element()` stretched over `area` (snapped to device
     /// pixels), clipped to `clip`.
-    fn background_element(&mut self, part: &SvgPart, area: Box2, clip: &Path) {
-        let Some(Box2 {
+    fn background_element(&mut self, part: &SvgPart, area: Rect, clip: &Path) {
+        let Some(Rect {
             x,
             y,
             width: w,
@@ -437,7 +437,7 @@ impl Painter<'_> {
 
     /// An `svg-frame()` over the border box grown by `border-image-outset`,
     /// snapped to device pixels; returns whether it drew.
-    fn svg_frame(&mut self, part: &SvgPart, border_box: Box2) -> bool {
+    fn svg_frame(&mut self, part: &SvgPart, border_box: Rect) -> bool {
         let outset = self
             .style
             .style
@@ -458,8 +458,8 @@ impl Painter<'_> {
 
     /// An `svg-frame()` over `area`, snapped to device pixels; returns
     /// whether it drew.
-    fn frame_at(&mut self, part: &SvgPart, area: Box2) -> bool {
-        let Some(Box2 {
+    fn frame_at(&mut self, part: &SvgPart, area: Rect) -> bool {
+        let Some(Rect {
             x,
             y,
             width: w,
@@ -487,7 +487,7 @@ impl Painter<'_> {
 
     /// Draws the 9-patch `border-image`, if it has a file that loads;
     /// returns whether it did.
-    fn border_image(&mut self, border_box: Box2, border: [f32; 4]) -> bool {
+    fn border_image(&mut self, border_box: Rect, border: [f32; 4]) -> bool {
         let props = &self.style.style.border_image;
         let url = match props.source.value() {
             Some(Image::Url(url)) => url,
@@ -536,9 +536,9 @@ impl Painter<'_> {
     /// dotted sides as their fitted pattern clipped to the same trapezoid.
     fn lines(
         &mut self,
-        outer: Box2,
+        outer: Rect,
         outer_radii: Radii,
-        inner: Box2,
+        inner: Rect,
         inner_radii: Radii,
         sides: &Sides,
     ) {
@@ -698,7 +698,7 @@ pub fn render_box(
     }
     let mut pixmap = Pixmap::new((width as u32).max(1), (height as u32).max(1))
         .ok_or(RenderError::InvalidSize)?;
-    let border_box = Box2 {
+    let border_box = Rect {
         x: margin * scale,
         y: margin * scale,
         width: w * scale,
@@ -752,7 +752,7 @@ pub(crate) fn paint_element(
     Canvas { pixmap, clear }: Canvas<'_>,
     computed: &ComputedStyle,
     palette: &Palette,
-    border_box: Box2,
+    border_box: Rect,
     scale: f32,
     images: &mut Images,
     shadows: &mut shadow::Cache,

@@ -7,7 +7,7 @@
 //! costs what the shadow covers, not the pixmap.
 
 use crate::blur;
-use crate::geometry::{Box2, Radii, rounded_rect};
+use crate::geometry::{Radii, Rect, rounded_rect};
 use crate::paint::premultiplied;
 use tiny_skia::{FillRule, Mask, Path, Pixmap, Transform};
 use union_model::values::{Color, LengthContext, Rgba, Shadow};
@@ -97,7 +97,7 @@ impl std::fmt::Debug for Cache {
 }
 
 /// A box and its radii relative to `origin`, as twelve numbers.
-fn bits(b: Box2, r: &Radii, origin: (i32, i32)) -> [u32; 12] {
+fn bits(b: Rect, r: &Radii, origin: (i32, i32)) -> [u32; 12] {
     let mut out = [0; 12];
     out[..4].copy_from_slice(&[
         (b.x - origin.0 as f32).to_bits(),
@@ -113,9 +113,9 @@ fn bits(b: Box2, r: &Radii, origin: (i32, i32)) -> [u32; 12] {
 
 /// The box a shadow belongs to, in device pixels.
 pub(crate) struct BoxShape {
-    pub border_box: Box2,
+    pub border_box: Rect,
     pub radii: Radii,
-    pub padding_box: Box2,
+    pub padding_box: Rect,
     pub inner_radii: Radii,
 }
 
@@ -129,7 +129,7 @@ struct Area {
 }
 
 impl Area {
-    fn around(b: Box2, grow: f32) -> Area {
+    fn around(b: Rect, grow: f32) -> Area {
         let x0 = (b.x - grow).floor();
         let y0 = (b.y - grow).floor();
         let x1 = (b.x + b.width + grow).ceil();
@@ -270,14 +270,14 @@ pub(crate) fn paint(
 fn draw_layer(
     visible: Area,
     reach: f32,
-    (body, body_radii): (Box2, Radii),
-    (clip, clip_radii): (Box2, Radii),
+    (body, body_radii): (Rect, Radii),
+    (clip, clip_radii): (Rect, Radii),
     inset: bool,
     sigma: f32,
     color: Rgba,
 ) -> Option<Pixmap> {
     let work = Area::around(
-        Box2 {
+        Rect {
             x: visible.x as f32,
             y: visible.y as f32,
             width: visible.w as f32,

@@ -58,7 +58,7 @@ pub struct Fonts {
     layouts: LayoutContext<()>,
     laid_out: FxHashMap<u64, CachedLayout>,
     glyphs: crate::glyphs::Glyphs,
-    instance: crate::prepared::Instance,
+    instance: crate::instance::Instance,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -165,7 +165,7 @@ impl TextLayout {
 impl Fonts {
     /// Which fonts these are: text measured with other fonts is not reused
     /// with these.
-    pub(crate) fn instance(&self) -> crate::prepared::Instance {
+    pub(crate) fn instance(&self) -> crate::instance::Instance {
         self.instance
     }
 
@@ -230,7 +230,7 @@ impl Fonts {
             layouts: LayoutContext::new(),
             laid_out: FxHashMap::default(),
             glyphs: crate::glyphs::Glyphs::default(),
-            instance: crate::prepared::Instance::default(),
+            instance: crate::instance::Instance::default(),
         })
     }
 

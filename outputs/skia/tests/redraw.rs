@@ -44,6 +44,16 @@ fn draw(renderer: &mut Renderer, styler: &Styler, scene: &Scene<'_>) -> Rendered
         .unwrap()
 }
 
+/// Each part drawn: its element and rectangle.
+fn placed(rendered: &Rendered) -> Vec<(String, union_model::geometry::Rect)> {
+    rendered
+        .scene
+        .parts
+        .iter()
+        .map(|p| (p.element.to_string(), p.rect))
+        .collect()
+}
+
 /// A folder of its own under the temporary folder, empty.
 fn scratch_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("union-skia-{name}-{}", std::process::id()));
@@ -66,15 +76,15 @@ fn a_control_drawn_again_has_the_same_pixels_and_parts() {
     let again = draw(&mut renderer, &styler, &scene);
     assert_eq!(first.pixmap.data(), again.pixmap.data());
     assert_eq!(first.size, again.size);
-    assert_eq!(first.parts, again.parts);
+    assert_eq!(placed(&first), placed(&again));
     renderer.forget_layouts();
     let fresh = draw(&mut renderer, &styler, &scene);
     assert_eq!(first.pixmap.data(), fresh.pixmap.data(), "laid out anew");
-    assert_eq!(first.parts, fresh.parts);
+    assert_eq!(placed(&first), placed(&fresh));
     assert!(
-        first.parts.iter().any(|p| p.element.type_name() == "Text"),
+        placed(&first).iter().any(|(element, _)| element == "Text"),
         "a button draws its label: {:?}",
-        first.parts
+        placed(&first)
     );
 }
 
@@ -204,7 +214,12 @@ fn other_images_find_icons_again() {
         icon: Some("union-test-star"),
         ..Scene::new(&query)
     };
-    let has_icon = |r: &Rendered| r.parts.iter().any(|p| p.element.type_name() == "Icon");
+    let has_icon = |r: &Rendered| {
+        r.scene
+            .parts
+            .iter()
+            .any(|p| p.element.type_name() == "Icon")
+    };
     let without = draw(&mut renderer, &styler, &scene);
     assert!(!has_icon(&without), "no folder has the icon yet");
     let icons = scratch_dir("icons");
@@ -215,6 +230,10 @@ fn other_images_find_icons_again() {
     .unwrap();
     renderer.images = Images::with_fallback(vec![icons.clone()]);
     let with = draw(&mut renderer, &styler, &scene);
-    assert!(has_icon(&with), "the new images find it: {:?}", with.parts);
+    assert!(
+        has_icon(&with),
+        "the new images find it: {:?}",
+        placed(&with)
+    );
     let _ = std::fs::remove_dir_all(icons);
 }

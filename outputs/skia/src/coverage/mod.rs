@@ -18,7 +18,7 @@
 //! Shapes with dashes, per-side colours, gradients or images are filled by
 //! tiny-skia as before.
 
-use crate::geometry::{Box2, Radii};
+use crate::geometry::{Radii, Rect};
 use tiny_skia::Pixmap;
 
 mod spans;
@@ -43,7 +43,7 @@ pub(crate) struct RoundedBox {
 
 impl RoundedBox {
     /// The rounded rectangle, or `None` when it is empty or not finite.
-    pub(crate) fn new(rect: Box2, radii: Radii) -> Option<RoundedBox> {
+    pub(crate) fn new(rect: Rect, radii: Radii) -> Option<RoundedBox> {
         let finite = [rect.x, rect.y, rect.width, rect.height]
             .iter()
             .chain(radii.0.iter().flat_map(|(x, y)| [x, y]))
@@ -70,7 +70,7 @@ impl RoundedBox {
     /// The rounded rectangle when it lies within `pixmap` (to a pixel), so
     /// that its rows are bounded by the pixmap's; `None` otherwise (tiny-skia
     /// clips larger shapes) or when it is empty.
-    pub(crate) fn within(rect: Box2, radii: Radii, pixmap: &Pixmap) -> Option<RoundedBox> {
+    pub(crate) fn within(rect: Rect, radii: Radii, pixmap: &Pixmap) -> Option<RoundedBox> {
         let shape = RoundedBox::new(rect, radii)?;
         let (w, h) = (pixmap.width() as f32, pixmap.height() as f32);
         (shape.left >= -1.0

@@ -4,7 +4,7 @@ use super::*;
 use crate::geometry::rounded_rect;
 use tiny_skia::{FillRule, Paint, Transform};
 
-fn exact(rect: Box2, radii: Radii) -> Pixmap {
+fn exact(rect: Rect, radii: Radii) -> Pixmap {
     let mut pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
     if let Some(shape) = RoundedBox::new(rect, radii) {
         fill(&mut pixmap, &shape, None, [40, 120, 200, 255], Onto::Paint);
@@ -12,7 +12,7 @@ fn exact(rect: Box2, radii: Radii) -> Pixmap {
     pixmap
 }
 
-fn supersampled(rect: Box2, radii: Radii) -> Pixmap {
+fn supersampled(rect: Rect, radii: Radii) -> Pixmap {
     let mut pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
     if let Some(path) = rounded_rect(rect, radii) {
         let mut paint = Paint::default();
@@ -50,7 +50,7 @@ fn covered_area_is_the_shapes_area() {
     let quarter = |r: f32| r * r * (1.0 - std::f32::consts::PI / 4.0);
     let cases = [
         (
-            Box2 {
+            Rect {
                 x: 4.0,
                 y: 4.0,
                 width: 30.0,
@@ -60,7 +60,7 @@ fn covered_area_is_the_shapes_area() {
             600.0,
         ),
         (
-            Box2 {
+            Rect {
                 x: 4.5,
                 y: 4.25,
                 width: 30.0,
@@ -70,7 +70,7 @@ fn covered_area_is_the_shapes_area() {
             600.0,
         ),
         (
-            Box2 {
+            Rect {
                 x: 4.3,
                 y: 3.7,
                 width: 30.0,
@@ -80,7 +80,7 @@ fn covered_area_is_the_shapes_area() {
             600.0 - 4.0 * quarter(6.0),
         ),
         (
-            Box2 {
+            Rect {
                 x: 2.0,
                 y: 2.0,
                 width: 36.0,
@@ -104,7 +104,7 @@ fn covered_area_is_the_shapes_area() {
 fn agrees_with_tiny_skias_supersampling_on_edges() {
     let cases = [
         (
-            Box2 {
+            Rect {
                 x: 4.0,
                 y: 4.0,
                 width: 30.0,
@@ -113,7 +113,7 @@ fn agrees_with_tiny_skias_supersampling_on_edges() {
             Radii([(5.0, 5.0); 4]),
         ),
         (
-            Box2 {
+            Rect {
                 x: 3.5,
                 y: 2.5,
                 width: 40.0,
@@ -122,7 +122,7 @@ fn agrees_with_tiny_skias_supersampling_on_edges() {
             Radii([(12.0, 6.0), (0.0, 0.0), (3.0, 9.0), (20.0, 20.0)]),
         ),
         (
-            Box2 {
+            Rect {
                 x: 1.25,
                 y: 6.75,
                 width: 44.0,
@@ -143,7 +143,7 @@ fn agrees_with_tiny_skias_supersampling_on_edges() {
 
 #[test]
 fn a_ring_is_the_outer_shape_minus_the_inner() {
-    let outer_rect = Box2 {
+    let outer_rect = Rect {
         x: 4.0,
         y: 4.0,
         width: 36.0,
@@ -176,7 +176,7 @@ fn translucent_colours_blend_over_what_is_there() {
     let mut pixmap = Pixmap::new(4, 4).unwrap_or_else(|| panic!("pixmap"));
     pixmap.fill(tiny_skia::Color::from_rgba8(0, 0, 255, 255));
     let shape = RoundedBox::new(
-        Box2 {
+        Rect {
             x: 0.0,
             y: 0.0,
             width: 4.0,
@@ -196,25 +196,25 @@ fn translucent_colours_blend_over_what_is_there() {
 #[test]
 fn shapes_outside_the_pixmap_or_degenerate_draw_nothing() {
     for rect in [
-        Box2 {
+        Rect {
             x: -100.0,
             y: 4.0,
             width: 30.0,
             height: 20.0,
         },
-        Box2 {
+        Rect {
             x: 4.0,
             y: 400.0,
             width: 30.0,
             height: 20.0,
         },
-        Box2 {
+        Rect {
             x: 4.0,
             y: 4.0,
             width: 0.0,
             height: 20.0,
         },
-        Box2 {
+        Rect {
             x: f32::NAN,
             y: 4.0,
             width: 10.0,
@@ -232,7 +232,7 @@ fn shapes_outside_the_pixmap_or_degenerate_draw_nothing() {
 #[test]
 fn a_shape_draws_the_same_pixels_wherever_it_is_placed_and_whatever_came_before() {
     let radii = Radii([(7.0, 5.0), (2.0, 2.0), (9.0, 9.0), (0.0, 0.0)]);
-    let at = |x: f32, y: f32| Box2 {
+    let at = |x: f32, y: f32| Rect {
         x,
         y,
         width: 20.25,
@@ -262,7 +262,7 @@ fn a_shape_draws_the_same_pixels_wherever_it_is_placed_and_whatever_came_before(
 fn only_shapes_within_the_pixmap_are_drawn_here() {
     let pixmap = Pixmap::new(48, 40).unwrap_or_else(|| panic!("pixmap"));
     let radii = Radii([(4.0, 4.0); 4]);
-    let inside = Box2 {
+    let inside = Rect {
         x: -0.5,
         y: 0.0,
         width: 48.5,
@@ -278,7 +278,7 @@ fn only_shapes_within_the_pixmap_are_drawn_here() {
 fn a_fill_onto_clear_pixels_stores_what_blending_would_draw() {
     // Fractional edges and elliptical corners give runs at partial
     // coverage and per-pixel masks; clear, translucent and opaque colours.
-    let rect = Box2 {
+    let rect = Rect {
         x: 3.3,
         y: 2.6,
         width: 37.1,
