@@ -1,6 +1,8 @@
 //! `union inspect`: what does this element look like, and why.
 
 use serde_json::{Map, Value as Json, json};
+use union_model::geometry::Rect;
+use union_model::scene::{Content, ControlScene, IconRef};
 use union_model::values::{Length, LengthPercentage, Radius};
 use union_model::{ComputedStyle, Query, Rule, Slot, Theme, Value};
 
@@ -47,6 +49,14 @@ pub fn report_json(theme: &Theme, query: &Query, result: &ComputedStyle) -> Json
             })
         })
         .collect();
+    let properties = properties_json(theme, result);
+    json!({ "element": element, "rules": rules, "properties": properties })
+}
+
+/// Every decided leaf of `result` under its CSS longhand name: lengths in
+/// px as numbers, colours resolved against the theme's palette as
+/// `#rrggbbaa`, other values as CSS.
+fn properties_json(theme: &Theme, result: &ComputedStyle) -> Map<String, Json> {
     let mut properties = Map::new();
     for (id, slot) in result.style.decided() {
         let value = match slot {
@@ -67,7 +77,79 @@ pub fn report_json(theme: &Theme, query: &Query, result: &ComputedStyle) -> Json
         };
         properties.insert(id.css_name().to_owned(), value);
     }
-    json!({ "element": element, "rules": rules, "properties": properties })
+    properties
+}
+
+fn rect_json(rect: Rect) -> Json {
+    json!({
+        "x": number(rect.x),
+        "y": number(rect.y),
+        "width": number(rect.width),
+        "height": number(rect.height),
+    })
+}
+
+/// `union inspect --scene --json`: the control's size and box, then every
+/// part in paint order with its element, rectangle (logical px from the
+/// control's top-left corner), content and resolved properties.
+pub fn scene_json(theme: &Theme, query: &Query, scene: &ControlScene) -> Json {
+    let parts: Vec<Json> = scene
+        .parts
+        .iter()
+        .map(|part| {
+            json!({
+                "element": part.element.to_string(),
+                "rect": rect_json(part.rect),
+                "content": serde_json::to_value(&part.content).unwrap_or(Json::Null),
+                "properties": properties_json(theme, &part.style),
+            })
+        })
+        .collect();
+    json!({
+        "element": element_text(query),
+        "size": [number(scene.size.0), number(scene.size.1)],
+        "properties": properties_json(theme, &scene.style),
+        "parts": parts,
+    })
+}
+
+/// `union inspect --scene`: one line per part, then its declarations.
+pub fn scene_text(query: &Query, scene: &ControlScene) -> String {
+    let mut out = format!(
+        "{}\n\nscene: {} × {} logical px; parts in paint order:\n",
+        element_text(query),
+        scene.size.0,
+        scene.size.1
+    );
+    if scene.parts.is_empty() {
+        out.push_str("  (none)\n");
+    }
+    for part in &scene.parts {
+        let r = part.rect;
+        let content = match &part.content {
+            Content::Box { icon: None } => "box".to_owned(),
+            Content::Box { icon: Some(icon) } => format!("box with icon {}", icon_text(&icon.icon)),
+            Content::Text { text, .. } => format!("text {text:?}"),
+            Content::Icon { icon } => format!("icon {}", icon_text(icon)),
+        };
+        out.push_str(&format!(
+            "  {} at {},{} size {}×{}: {content}\n",
+            part.element, r.x, r.y, r.width, r.height
+        ));
+        for line in part.style.style.to_css_declarations().lines() {
+            out.push_str("      ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn icon_text(icon: &IconRef) -> String {
+    match icon {
+        IconRef::File(path) => format!("file {path}"),
+        IconRef::Name(name) => format!("named {name}"),
+    }
 }
 
 /// The human-readable report.

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 use union_gallery::{export, inspect, render, themes};
 use union_model::chain;
+use union_model::scene::SceneRequest;
 use union_model::{ColorScheme, Context, Direction, FormFactor, Query, Styler};
 
 /// Check, inspect and render Union themes.
@@ -29,17 +30,12 @@ enum Command {
         #[arg(required = true)]
         themes: Vec<String>,
     },
-    /// Show what an element looks like, and which rules made it so.
-    Inspect {
-        /// The theme (a path or a name).
-        #[arg(long)]
-        theme: String,
-        /// Root-first chain: `Window > ToolBar > ToolButton.flat:hover@2/5`.
-        #[arg(long)]
-        element: String,
-        /// Query context: `dir=ltr|rtl,scheme=light|dark,form=desktop|touch,window=active|inactive`.
-        #[arg(long, default_value = "")]
-        context: String,
+    /// Show what an element looks like, and which rules made it so; with
+    /// `--scene`, the control's parts, where each sits and why.
+    Inspect(InspectArgs),
+    /// List every theme that can be loaded by name: the bundled ones, the
+    /// installed CSS themes and Plasma desktop themes, with kind and folder.
+    Themes {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -57,6 +53,39 @@ enum Command {
     /// inspector.
     #[cfg(feature = "window")]
     Gallery(union_gallery::window::GalleryArgs),
+}
+
+/// Arguments of `union inspect`.
+#[derive(Debug, clap::Args)]
+struct InspectArgs {
+    /// The theme (a path or a name).
+    #[arg(long)]
+    theme: String,
+    /// Root-first chain: `Window > ToolBar > ToolButton.flat:hover@2/5`.
+    #[arg(long)]
+    element: String,
+    /// Query context: `dir=ltr|rtl,scheme=light|dark,form=desktop|touch,window=active|inactive`.
+    #[arg(long, default_value = "")]
+    context: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Print the control's scene: every part with its element, rectangle,
+    /// content and properties (text measured with the reference fonts).
+    #[arg(long)]
+    scene: bool,
+    /// With `--scene`: border-box size `WxH` in logical px (default: implicit).
+    #[arg(long, requires = "scene")]
+    size: Option<String>,
+    /// With `--scene`: value of range controls, 0 to 1.
+    #[arg(long, default_value_t = 0.5, requires = "scene")]
+    value: f32,
+    /// With `--scene`: the control's text (default: the catalogue's sample).
+    #[arg(long, requires = "scene")]
+    text: Option<String>,
+    /// With `--scene`: device pixels per logical pixel text is measured for.
+    #[arg(long, default_value_t = 1.0, requires = "scene")]
+    scale: f32,
 }
 
 /// Parses `--context`.
@@ -114,18 +143,50 @@ fn check(names: &[String]) -> ExitCode {
     }
 }
 
-fn inspect_command(theme: &str, element: &str, context: &str, json: bool) -> Result<(), String> {
-    let chain = chain::parse_chain(element)?;
-    let context = parse_context(context)?;
+fn inspect_command(args: &InspectArgs) -> Result<(), String> {
+    let chain = chain::parse_chain(&args.element)?;
+    let context = parse_context(&args.context)?;
     let registry = themes::registry();
-    let loaded = themes::load(&registry, theme).map_err(|e| e.to_string())?;
+    let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
     let query = Query::new(chain, context);
     let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
+    if args.scene {
+        if !(args.value.is_finite() && (0.0..=1.0).contains(&args.value)) {
+            return Err("--value must be from 0 to 1".to_owned());
+        }
+        if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= render::MAX_SCALE) {
+            return Err(format!(
+                "--scale must be above 0 and at most {}",
+                render::MAX_SCALE
+            ));
+        }
+        let request = SceneRequest {
+            size: args.size.as_deref().map(render::parse_size).transpose()?,
+            scale: args.scale,
+            text: args.text.as_deref(),
+            value: args.value,
+            ..SceneRequest::new(&query)
+        };
+        let mut renderer = render::reference_renderer(false)?;
+        let scene = renderer
+            .scene(&styler, &request)
+            .map_err(|e| e.to_string())?;
+        if args.json {
+            let report = inspect::scene_json(&loaded.theme, &query, &scene);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            );
+        } else {
+            print!("{}", inspect::scene_text(&query, &scene));
+        }
+        return Ok(());
+    }
     let result = styler.query(&query);
-    if json {
+    if args.json {
         let report = inspect::report_json(&loaded.theme, &query, &result);
         println!(
             "{}",
@@ -137,16 +198,52 @@ fn inspect_command(theme: &str, element: &str, context: &str, json: bool) -> Res
     Ok(())
 }
 
+fn list_themes(json: bool) -> Result<(), String> {
+    let found = themes::list_all();
+    if json {
+        let entries: Vec<serde_json::Value> = found
+            .iter()
+            .map(|t| {
+                serde_json::json!({
+                    "name": t.load_name(),
+                    "kind": t.kind.name(),
+                    "bundled": t.is_bundled(),
+                    "path": t.path.display().to_string(),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?
+        );
+        return Ok(());
+    }
+    let width = found.iter().map(|t| t.load_name().len()).max().unwrap_or(0);
+    for theme in &found {
+        let kind = if theme.is_bundled() {
+            "bundled"
+        } else {
+            theme.kind.name()
+        };
+        println!(
+            "{:width$}  {kind:7}  {}",
+            theme.load_name(),
+            theme.path.display()
+        );
+    }
+    eprintln!("searched:");
+    for dir in themes::searched() {
+        eprintln!("  {}", dir.display());
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { themes } => check(&themes),
-        Command::Inspect {
-            theme,
-            element,
-            context,
-            json,
-        } => exit(inspect_command(&theme, &element, &context, json)),
+        Command::Inspect(args) => exit(inspect_command(&args)),
+        Command::Themes { json } => exit(list_themes(json)),
         Command::Export(args) => exit(export::run(&args)),
         Command::Render(args) => exit(render::run(&args, parse_context)),
         Command::PlasmaFrame(args) => exit(union_gallery::plasma_frame::run(&args)),

@@ -48,7 +48,7 @@ pub struct RenderArgs {
 }
 
 /// Largest `--scale`.
-const MAX_SCALE: f32 = 8.0;
+pub const MAX_SCALE: f32 = 8.0;
 
 /// Parses `WxH` (logical px, each 0 to 10000).
 pub fn parse_size(text: &str) -> Result<(f32, f32), String> {
@@ -74,6 +74,22 @@ pub fn bundled_icon_dirs() -> Vec<PathBuf> {
     themes::bundled_icon_dirs()
 }
 
+/// The tiny-skia reference renderer with the fixed font set; icons from
+/// the bundled fallbacks only (`reproducible`) or the machine's icon
+/// themes first.
+///
+/// # Errors
+/// When the fonts are missing.
+pub fn reference_renderer(reproducible: bool) -> Result<Renderer, String> {
+    let fonts = Fonts::deterministic()?;
+    let images = if reproducible {
+        Images::with_fallback(bundled_icon_dirs())
+    } else {
+        Images::with_system_icons(bundled_icon_dirs())
+    };
+    Ok(Renderer::new(fonts, images))
+}
+
 /// Runs `union render`.
 pub fn run(
     args: &RenderArgs,
@@ -93,13 +109,7 @@ pub fn run(
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
-    let fonts = Fonts::deterministic()?;
-    let images = if args.reproducible {
-        Images::with_fallback(bundled_icon_dirs())
-    } else {
-        Images::with_system_icons(bundled_icon_dirs())
-    };
-    let mut renderer = Renderer::new(fonts, images);
+    let mut renderer = reference_renderer(args.reproducible)?;
     let query = Query::new(chain, context);
     let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
     let scene = Scene {

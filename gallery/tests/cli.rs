@@ -286,3 +286,133 @@ fn render_rejects_bad_arguments_with_a_message() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn themes_lists_bundled_installed_and_plasma_themes_with_where_they_are() {
+    let folder = TempFolder::new("themes");
+    folder.write("data/union/themes/mine/style.css", THEME);
+    folder.write(
+        "data/plasma/desktoptheme/shiny/metadata.json",
+        r#"{"KPlugin": {"Id": "shiny", "Name": "Shiny"}}"#,
+    );
+    let output = union(&["themes"], &folder);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let row = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l.first() == Some(&name))
+            .unwrap_or_else(|| panic!("{name} is listed:\n{text}"))
+            .clone()
+    };
+    assert_eq!(row("breeze")[1], "bundled");
+    assert_eq!(row("breeze-dark")[1], "bundled");
+    // The bundled themes come out of the binary, not the source tree.
+    assert!(row("breeze")[2].starts_with(folder.path().join("cache").to_str().unwrap()));
+    assert_eq!(row("mine")[1], "css");
+    assert_eq!(row("plasma:shiny")[1], "plasma");
+    let searched = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        searched.contains(
+            &folder
+                .path()
+                .join("data/union/themes")
+                .display()
+                .to_string()
+        ),
+        "{searched}"
+    );
+
+    let json = union(&["themes", "--json"], &folder);
+    let entries: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let mine = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "mine")
+        .unwrap();
+    assert_eq!(mine["kind"], "css");
+    assert_eq!(mine["bundled"], false);
+}
+
+#[test]
+fn inspect_scene_prints_every_part_with_its_place_and_properties() {
+    let folder = TempFolder::new("scene");
+    let output = union(
+        &[
+            "inspect",
+            "--theme",
+            "breeze",
+            "--element",
+            "Window > Slider[orientation=horizontal]",
+            "--scene",
+            "--size",
+            "120x24",
+            "--value",
+            "0.25",
+            "--json",
+        ],
+        &folder,
+    );
+    assert!(output.status.success(), "{output:?}");
+    let scene: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(scene["size"], serde_json::json!([120.0, 24.0]));
+    let parts = scene["parts"].as_array().unwrap();
+    let names: Vec<&str> = parts
+        .iter()
+        .map(|p| p["element"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Groove", "Fill", "Handle"]);
+    let rect = |i: usize, key: &str| parts[i]["rect"][key].as_f64().unwrap();
+    // The fill lies in the groove and ends at the handle's centre.
+    assert_eq!(rect(1, "y"), rect(0, "y"));
+    assert_eq!(rect(1, "height"), rect(0, "height"));
+    let centre = rect(2, "x") + rect(2, "width") / 2.0;
+    assert!((rect(1, "x") + rect(1, "width") - centre).abs() < 1e-3);
+    assert!(
+        parts[2]["properties"]["background-color"]
+            .as_str()
+            .unwrap()
+            .starts_with('#'),
+        "colours resolved: {}",
+        parts[2]["properties"]
+    );
+
+    let text = union(
+        &[
+            "inspect",
+            "--theme",
+            "breeze",
+            "--element",
+            "Window > CheckBox",
+            "--scene",
+            "--text",
+            "Hello",
+        ],
+        &folder,
+    );
+    assert!(text.status.success(), "{text:?}");
+    let report = stdout(&text);
+    assert!(report.contains("Indicator at "), "{report}");
+    assert!(report.contains("text \"Hello\""), "{report}");
+
+    let bad = union(
+        &[
+            "inspect",
+            "--theme",
+            "breeze",
+            "--element",
+            "Window > Slider",
+            "--scene",
+            "--value",
+            "2",
+        ],
+        &folder,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--value must be from 0 to 1"));
+}

@@ -1,12 +1,14 @@
 //! Every catalogue control in every state, in Breeze and Breeze Dark, drawn
 //! whole (box, text, icons, indicators, handles) by the tiny-skia output at
-//! its implicit size, against its snapshots.
+//! its implicit size, against its snapshots: the control's scene is built
+//! (measured by union-skia's fonts), then painted.
 
 use std::path::Path;
 use union_gallery::pages::control_matrix;
+use union_model::scene::SceneRequest;
 use union_model::{Query, Styler};
 use union_render_tests::{bundled_theme, root};
-use union_skia::{Fonts, Images, Renderer, Scene};
+use union_skia::{Fonts, Images, Renderer};
 use union_test_support::image::{Tolerance, assert_png_snapshot};
 
 /// Text is rasterised by the same code from the same font files, so the
@@ -45,13 +47,15 @@ fn every_control_in_every_state() {
         let chain = union_model::chain::parse_chain(&case.element)
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let query = Query::new(chain, union_model::Context::default());
-        let scene = Scene {
+        let request = SceneRequest {
             size: case.size,
-            margin: 4.0,
-            ..Scene::new(&query)
+            ..SceneRequest::new(&query)
         };
+        let scene = renderer
+            .scene(&styler, &request)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         let rendered = renderer
-            .render(&styler, theme.palette(), &scene)
+            .paint(&scene, theme.palette(), 1.0, 4.0)
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         assert!(
             rendered.size.0 >= 1.0 && rendered.size.1 >= 1.0,

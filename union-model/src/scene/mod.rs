@@ -214,6 +214,48 @@ impl ControlScene {
     }
 }
 
+/// A scene without its styles, for reports and snapshots: the control,
+/// its size and each part's element, rectangle and content.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SceneOutline {
+    /// The control as `Type#id.hint:state`.
+    pub control: String,
+    /// Its size, logical px.
+    pub size: (f32, f32),
+    /// Its parts, in paint order.
+    pub parts: Vec<PartOutline>,
+}
+
+/// One part of a [`SceneOutline`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PartOutline {
+    /// The part as `Type.hint`.
+    pub element: String,
+    /// Where it sits, logical px from the control's top-left corner.
+    pub rect: Rect,
+    /// What it draws.
+    pub content: Content,
+}
+
+impl ControlScene {
+    /// The scene without its styles.
+    pub fn outline(&self) -> SceneOutline {
+        SceneOutline {
+            control: self.element.to_string(),
+            size: self.size,
+            parts: self
+                .parts
+                .iter()
+                .map(|p| PartOutline {
+                    element: p.element.to_string(),
+                    rect: p.rect,
+                    content: p.content.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 fn frame_of(style: &Style) -> Option<&SvgPart> {
     match style.border_image.source.value() {
         Some(Image::SvgFrame(part)) => Some(part),
