@@ -398,7 +398,17 @@ fn draw_frame(
         if let Some(mask) = mask
             && mask.data().len() == pixmap.data().len()
         {
-            crate::blend::mask_in_bytes(pixmap.data_mut(), mask.data());
+            pixmap.draw_pixmap(
+                0,
+                0,
+                mask.as_ref(),
+                &tiny_skia::PixmapPaint {
+                    blend_mode: tiny_skia::BlendMode::DestinationIn,
+                    ..tiny_skia::PixmapPaint::default()
+                },
+                tiny_skia::Transform::identity(),
+                None,
+            );
         }
     }
     // Sections are disjoint unless the content is squeezed to nothing (then

@@ -23,7 +23,6 @@
 
 #![forbid(unsafe_code)]
 
-pub mod blend;
 mod colors;
 mod document;
 mod frame;

@@ -103,23 +103,21 @@ impl Piece {
                 &materialised
             }
         };
-        let Some((rows, columns)) = clip(target, x, y, w, h) else {
+        let Some(area) = tiny_skia::Rect::from_xywh(x as f32, y as f32, w as f32, h as f32) else {
             return;
         };
-        let stride = target.width() as usize * 4;
-        let source_stride = source.width() as usize * 4;
-        let length = columns.len() * 4;
-        let data = target.data_mut();
-        for row in rows {
-            let to = (y + row as i32) as usize * stride + (x + columns.start as i32) as usize * 4;
-            let from = row * source_stride + columns.start * 4;
-            if let (Some(d), Some(s)) = (
-                data.get_mut(to..to + length),
-                source.data().get(from..from + length),
-            ) {
-                crate::blend::over_bytes(d, s);
-            }
-        }
+        let paint = tiny_skia::Paint {
+            shader: tiny_skia::Pattern::new(
+                source.as_ref(),
+                tiny_skia::SpreadMode::Pad,
+                tiny_skia::FilterQuality::Nearest,
+                1.0,
+                tiny_skia::Transform::from_translate(x as f32, y as f32),
+            ),
+            anti_alias: false,
+            ..tiny_skia::Paint::default()
+        };
+        target.fill_rect(area, &paint, tiny_skia::Transform::identity(), None);
     }
 
     /// Copies the piece's top-left `w` × `h` pixels to (`x`, `y`) of

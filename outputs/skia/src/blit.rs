@@ -2,12 +2,12 @@
 //! RGBA bytes: as an opaque run, as a run at one coverage, or through a
 //! per-pixel coverage mask. Shapes, shadows and glyphs all end here.
 //!
-//! Results are those of `union_ksvg::blend::over_bytes` with the colour
+//! Results are those of `crate::blend::over_bytes` with the colour
 //! scaled by each pixel's coverage first (rounded to nearest, tested), so
 //! every path draws identical pixels; the loops work on four pixels at a
 //! time so that they compile to vector code.
 
-use union_ksvg::blend::{STEP, over_pixel, scale, spread_alphas};
+use crate::blend::{STEP, over_pixel, scale, spread_alphas};
 
 /// Pixels handled per step of the vector loops.
 const LANES: usize = 4;
@@ -154,7 +154,7 @@ fn repeated(pixel: [u8; 4]) -> [u8; STEP] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use union_ksvg::blend::over_bytes;
+    use crate::blend::over_bytes;
 
     /// Premultiplied colours and backgrounds, opaque to clear.
     fn colors() -> Vec<[u8; 4]> {

@@ -305,7 +305,7 @@ pub(crate) fn draw(pixmap: &mut Pixmap, image: &ImageFile, pieces: &[Piece]) {
             downsample(&large, &mut small, k);
             small
         };
-        union_ksvg::blend::over_at(pixmap, region.x as i32, region.y as i32, layer.as_ref());
+        crate::blend::over_at(pixmap, region.x as i32, region.y as i32, layer.as_ref());
     }
 }
 

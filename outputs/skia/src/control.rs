@@ -314,7 +314,7 @@ impl Renderer {
         }
         if let Some(layer) = layer {
             let opacity = (alpha.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
-            union_ksvg::blend::over_at_faded(pixmap, 0, 0, layer.as_ref(), opacity);
+            crate::blend::over_at_faded(pixmap, 0, 0, layer.as_ref(), opacity);
         }
     }
 
@@ -342,17 +342,12 @@ impl Renderer {
             // `file.svgz#id`: one element of an SVG, recoloured by the palette.
             let id: Arc<str> = Arc::from(id);
             if let Some(raster) = self.images.svg_parts.element(&svg, &id, palette, (w, h)) {
-                union_ksvg::blend::over_at(
-                    pixmap,
-                    at.x as i32,
-                    at.y as i32,
-                    raster.as_ref().as_ref(),
-                );
+                crate::blend::over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref().as_ref());
             }
             return;
         }
         if let Some(raster) = self.images.raster(file, w, h, tint) {
-            union_ksvg::blend::over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref());
+            crate::blend::over_at(pixmap, at.x as i32, at.y as i32, raster.as_ref());
         }
     }
 }

@@ -8,13 +8,13 @@
 //! (`a + b − a·b`), which is what drawing one over the other in the same
 //! colour gives.
 
+use crate::blend::scale;
 use parley::{Layout, PositionedLayoutItem};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use swash::scale::{Render, ScaleContext, Source, StrikeWith, image::Content};
 use swash::zeno::{Format, Vector};
 use tiny_skia::Pixmap;
-use union_ksvg::blend::scale;
 use union_model::values::Rgba;
 
 /// Most glyph images remembered; when full, the cache starts over.

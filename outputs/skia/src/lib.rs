@@ -24,15 +24,14 @@
 //!   outlines are antialiased by their exact covered area; everything else
 //!   is filled by tiny-skia. `tests/render` compares 50 such boxes with
 //!   what headless Chromium draws.
-//! - **Whole controls** ([`Renderer::render`]): a catalogue control's box
-//!   plus its sub-elements, each queried as a child element
-//!   (`… > Button > Icon`), sized (text measured, icons and boxes by their
-//!   `width`/`height`) and placed by `union_model::layout`; sliders, range
-//!   sliders, progress and scroll bars and switches place their handle,
-//!   groove and fill by value and orientation. Any other element type draws
-//!   as its box. A renderer keeps each control's layout (bounded): drawn
-//!   again with the same computed style, scene, fonts and images, a control
-//!   is painted without being styled, measured or placed again.
+//! - **Whole controls** ([`Renderer::paint`]): a
+//!   [`union_model::scene::ControlScene`] — the control's box, then each
+//!   part's box, text or icon where the scene placed it. The scene (which
+//!   parts, their sizes and places) is the model's answer; this crate only
+//!   measures text and finds icons for it ([`SkiaMeasure`]) and draws.
+//!   [`Renderer::render`] builds and paints in one call; a renderer keeps
+//!   the scenes it built (bounded), so a control drawn again with the same
+//!   computed style, request, fonts and images is only painted.
 //! - **Text** ([`Fonts`]): shaped and wrapped by parley, elided at start,
 //!   middle or end, rasterised by swash, from an explicit font set (`DejaVu` by
 //!   default) so renders are reproducible. Layouts, glyph images and each
@@ -43,6 +42,10 @@
 //!   folders), SVG through resvg or PNG; symbolic icons are recoloured with
 //!   `icon-color`.
 //!
+//! ## What it does not do
+//! It decides no layout (the scene does) and loads no theme
+//! (`union-themes` does).
+//!
 //! ## What it does not draw yet
 //! Dashes bent along rounded corners (they are laid along the straight
 //! sides and clipped to the curve), text on headers and footers (group box
@@ -51,6 +54,7 @@
 
 #![forbid(unsafe_code)]
 
+mod blend;
 mod blit;
 mod blur;
 mod border_image;
@@ -62,6 +66,8 @@ mod glyphs;
 mod image_file;
 mod images;
 mod instance;
+#[doc(hidden)]
+pub mod kernels;
 mod paint;
 mod shadow;
 mod svg_parts;

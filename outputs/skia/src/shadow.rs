@@ -82,7 +82,7 @@ impl Layer {
                 data.get_mut(at + x0 * 4..at + x1 * 4),
                 source.get(from + x0 * 4..from + x1 * 4),
             ) {
-                union_ksvg::blend::over_row(row, ink, 255);
+                crate::blend::over_row(row, ink, 255);
             }
         }
     }
@@ -337,7 +337,7 @@ mod tests {
         let mut target = Pixmap::new(50, 6).unwrap_or_else(|| panic!("pixmap"));
         target.fill(tiny_skia::Color::from_rgba8(200, 100, 50, 255));
         let mut whole = target.clone();
-        union_ksvg::blend::over_at(&mut whole, 7, 2, pixmap.as_ref());
+        crate::blend::over_at(&mut whole, 7, 2, pixmap.as_ref());
         layer.draw(&mut target, 7, 2);
         assert_eq!(target.data(), whole.data());
     }

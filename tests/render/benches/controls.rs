@@ -188,5 +188,178 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(render, benches);
+/// Inputs of the kernel comparisons: a target like a control's cell, a
+/// layer with a clear margin (a shadow or a faded part), a small icon.
+struct KernelInputs {
+    target: Pixmap,
+    layer: Pixmap,
+    icon: Pixmap,
+}
+
+fn kernel_inputs() -> KernelInputs {
+    let mut paint = Paint::default();
+    paint.set_color_rgba8(30, 120, 200, 180);
+    paint.anti_alias = true;
+    let mut target = Pixmap::new(128, 48).unwrap();
+    target.fill(tiny_skia::Color::from_rgba8(250, 250, 250, 255));
+    let mut layer = Pixmap::new(128, 48).unwrap();
+    let inner = Rect::from_xywh(8.0, 8.0, 112.0, 32.0).unwrap();
+    layer.fill_path(
+        &rounded(inner, 4.0),
+        &paint,
+        FillRule::Winding,
+        Transform::identity(),
+        None,
+    );
+    let mut icon = Pixmap::new(16, 16).unwrap();
+    icon.fill_path(
+        &rounded(Rect::from_xywh(1.0, 1.0, 14.0, 14.0).unwrap(), 7.0),
+        &paint,
+        FillRule::Winding,
+        Transform::identity(),
+        None,
+    );
+    KernelInputs {
+        target,
+        layer,
+        icon,
+    }
+}
+
+/// Each hand-written kernel against the tiny-skia call it replaces, on the
+/// same input: (name, tiny-skia µs, kernel µs).
+fn kernel_lines(c: &mut Criterion) -> Vec<(&'static str, f64, f64)> {
+    use union_skia::kernels;
+    use union_skia::tiny_skia::{BlendMode, PixmapPaint};
+    let inputs = kernel_inputs();
+    let draw = |target: &mut Pixmap, source: &Pixmap, x: i32, y: i32, opacity: f32| {
+        let paint = PixmapPaint {
+            opacity,
+            blend_mode: BlendMode::SourceOver,
+            ..PixmapPaint::default()
+        };
+        target.draw_pixmap(x, y, source.as_ref(), &paint, Transform::identity(), None);
+    };
+    let mut fill = Paint::default();
+    fill.set_color_rgba8(61, 174, 233, 255);
+    fill.anti_alias = true;
+    let rect = union_model::geometry::Rect::new(4.5, 4.5, 119.0, 39.0);
+    let radii = union_model::geometry::Radii([(3.0, 3.0); 4]);
+    let hole = union_model::geometry::Rect::new(5.5, 5.5, 117.0, 37.0);
+    let hole_radii = union_model::geometry::Radii([(2.0, 2.0); 4]);
+    let sk_rect = Rect::from_xywh(4.5, 4.5, 119.0, 39.0).unwrap();
+    let ring = {
+        let mut builder = PathBuilder::new();
+        builder.push_path(&rounded(sk_rect, 3.0));
+        builder.push_path(&rounded(
+            Rect::from_xywh(5.5, 5.5, 117.0, 37.0).unwrap(),
+            2.0,
+        ));
+        builder.finish().unwrap()
+    };
+    let mut group = c.benchmark_group("kernels");
+    let mut lines = Vec::new();
+    let mut compare = |name: &'static str,
+                       tiny: &mut dyn FnMut(&mut Pixmap),
+                       ours: &mut dyn FnMut(&mut Pixmap)| {
+        let mut target = inputs.target.clone();
+        group.bench_function(format!("{name}/tiny-skia"), |b| {
+            b.iter(|| tiny(black_box(&mut target)));
+        });
+        group.bench_function(format!("{name}/union-skia"), |b| {
+            b.iter(|| ours(black_box(&mut target)));
+        });
+        let time = |f: &mut dyn FnMut(&mut Pixmap)| {
+            let mut target = inputs.target.clone();
+            let mut best = f64::MAX;
+            for _ in 0..5 {
+                let start = Instant::now();
+                for _ in 0..200 {
+                    f(&mut target);
+                }
+                best = best.min(start.elapsed().as_secs_f64() * 1e6 / 200.0);
+            }
+            best
+        };
+        lines.push((name, time(tiny), time(ours)));
+    };
+    compare(
+        "place-layer",
+        &mut |t| draw(t, &inputs.layer, 0, 0, 1.0),
+        &mut |t| kernels::place(t, 0, 0, inputs.layer.as_ref()),
+    );
+    compare(
+        "place-icon",
+        &mut |t| draw(t, &inputs.icon, 8, 16, 1.0),
+        &mut |t| kernels::place(t, 8, 16, inputs.icon.as_ref()),
+    );
+    compare(
+        "place-layer-faded",
+        &mut |t| draw(t, &inputs.layer, 0, 0, 0.5),
+        &mut |t| kernels::place_faded(t, 0, 0, inputs.layer.as_ref(), 128),
+    );
+    compare(
+        "fill-rounded-rect",
+        &mut |t| {
+            t.fill_path(
+                &rounded(sk_rect, 3.0),
+                &fill,
+                FillRule::Winding,
+                Transform::identity(),
+                None,
+            );
+        },
+        &mut |t| kernels::fill_rounded(t, rect, radii, None, [61, 174, 233, 255]),
+    );
+    compare(
+        "fill-rounded-ring",
+        &mut |t| {
+            t.fill_path(&ring, &fill, FillRule::EvenOdd, Transform::identity(), None);
+        },
+        &mut |t| {
+            kernels::fill_rounded(
+                t,
+                rect,
+                radii,
+                Some((hole, hole_radii)),
+                [61, 174, 233, 255],
+            );
+        },
+    );
+    compare(
+        "fade",
+        &mut |t| {
+            let mut faded = Pixmap::new(t.width(), t.height()).unwrap();
+            draw(&mut faded, &inputs.layer, 0, 0, 0.5);
+            *t = faded;
+        },
+        &mut |t| {
+            t.data_mut().copy_from_slice(inputs.layer.data());
+            kernels::fade(t, 128);
+        },
+    );
+    group.finish();
+    lines
+}
+
+fn kernels(c: &mut Criterion) {
+    let lines = kernel_lines(c);
+    println!(
+        "\nkernels: each hand-written kernel against the tiny-skia call it replaces (best of 5 x 200)"
+    );
+    for (name, tiny, ours) in lines {
+        let buys = (1.0 - ours / tiny) * 100.0;
+        let verdict = if buys >= 10.0 {
+            "keep"
+        } else {
+            "under 10 %: back to tiny-skia"
+        };
+        println!(
+            "  {name:18} tiny-skia {tiny:>7.2} µs; union-skia {ours:>7.2} µs = {:.2}x, buys {buys:>5.1} % ({verdict})",
+            ours / tiny
+        );
+    }
+}
+
+criterion_group!(render, benches, kernels);
 criterion_main!(render);
