@@ -106,10 +106,72 @@ impl Backend for Renderer {
     }
 }
 
+impl Backend for union_egui::Headless {
+    fn name(&self) -> &'static str {
+        "egui"
+    }
+
+    fn scene(
+        &mut self,
+        styler: &Styler,
+        request: &SceneRequest<'_>,
+    ) -> Result<Arc<ControlScene>, String> {
+        union_egui::Headless::scene(self, styler, request).map_err(|e| e.to_string())
+    }
+
+    fn paint(
+        &mut self,
+        scene: &Arc<ControlScene>,
+        palette: &Palette,
+        scale: f32,
+        margin: f32,
+    ) -> Result<Rendered, String> {
+        let drawn = union_egui::Headless::paint(self, scene, palette, scale, margin);
+        let canvas = drawn.canvas;
+        let size = tiny_skia::IntSize::from_wh(canvas.width, canvas.height)
+            .ok_or_else(|| "egui drew an empty canvas".to_owned())?;
+        let pixmap = Pixmap::from_vec(canvas.pixels, size)
+            .ok_or_else(|| "egui's canvas has the wrong length".to_owned())?;
+        Ok(Rendered {
+            pixmap,
+            size: scene.size,
+            scene: Arc::clone(scene),
+        })
+    }
+}
+
+/// The outputs `union render` and `union export` draw with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BackendName {
+    /// union-skia, the pixel reference.
+    Skia,
+    /// union-egui, headless (epaint's meshes rasterised on the CPU).
+    Egui,
+    /// The `QtQuick` Controls style (not in this build yet).
+    Qtquick,
+    /// The Slint style (not in this build yet).
+    Slint,
+}
+
+/// The backend called `name`, other than the tiny-skia reference (`None`
+/// for it: the caller's own renderer draws).
+///
+/// # Errors
+/// When this build has no such output.
+pub fn backend(name: BackendName, _reproducible: bool) -> Result<Option<Box<dyn Backend>>, String> {
+    match name {
+        BackendName::Skia => Ok(None),
+        BackendName::Egui => Ok(Some(Box::new(union_egui::Headless::new()))),
+        BackendName::Qtquick | BackendName::Slint => Err(format!(
+            "the {name:?} output is not in this build yet (skia and egui are)"
+        )),
+    }
+}
+
 /// Every output the selector lists, and whether this build has it.
 pub const BACKENDS: &[(&str, bool)] = &[
     ("tiny-skia", true),
-    ("egui", false),
+    ("egui", true),
     ("Slint", false),
     ("QtQuick", false),
 ];

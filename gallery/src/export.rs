@@ -6,7 +6,7 @@
     reason = "the command reports progress and diagnostics on stderr"
 )]
 
-use crate::cells::{Backend, Settings, render_row};
+use crate::cells::{Backend, BackendName, Settings, backend, render_row};
 use crate::render::bundled_icon_dirs;
 use crate::themes;
 use std::path::PathBuf;
@@ -34,6 +34,9 @@ pub struct ExportArgs {
     /// sheet is the same on every machine.
     #[arg(long)]
     pub reproducible: bool,
+    /// The output that draws the cells (labels are drawn by tiny-skia).
+    #[arg(long, value_enum, default_value_t = BackendName::Skia)]
+    pub backend: BackendName,
 }
 
 /// Room between cells and around the sheet, logical px.
@@ -65,10 +68,12 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         Images::with_system_icons(bundled_icon_dirs())
     };
     let mut renderer = Renderer::new(Fonts::deterministic()?, images);
+    let mut other = backend(args.backend, args.reproducible)?;
     let sheet = contact_sheet(
         &loaded.theme,
         &settings,
         &mut renderer,
+        other.as_deref_mut().map(|b| b as &mut dyn Backend),
         &mut |index, name| {
             eprintln!("[{}/{}] {name}", index + 1, catalogue::CONTROLS.len());
         },
@@ -86,14 +91,15 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Every control of the catalogue in every state, drawn with `renderer`
-/// into one sheet: a labelled row per control, a column per state, on the
-/// theme's window background. `progress` hears of each control as it is
-/// drawn.
+/// Every control of the catalogue in every state, drawn by `cells` (else
+/// by `renderer`) into one sheet: a labelled row per control, a column per
+/// state, on the theme's window background, labels drawn by `renderer`.
+/// `progress` hears of each control as it is drawn.
 pub fn contact_sheet(
     theme: &std::sync::Arc<union_model::Theme>,
     settings: &Settings,
     renderer: &mut Renderer,
+    mut cells: Option<&mut dyn Backend>,
     progress: &mut dyn FnMut(usize, &str),
 ) -> Result<Pixmap, String> {
     let scale = settings.scale;
@@ -109,16 +115,14 @@ pub fn contact_sheet(
     let mut rows = Vec::new();
     for (index, control) in catalogue::CONTROLS.iter().enumerate() {
         progress(index, control.name);
-        let cells = render_row(
-            control,
-            theme,
-            &styler,
-            settings,
-            renderer as &mut dyn Backend,
-        )?
-        .into_iter()
-        .map(|cell| (cell.state, cell.rendered.pixmap))
-        .collect::<Vec<_>>();
+        let backend: &mut dyn Backend = match cells.as_deref_mut() {
+            Some(backend) => backend,
+            None => renderer,
+        };
+        let cells = render_row(control, theme, &styler, settings, backend)?
+            .into_iter()
+            .map(|cell| (cell.state, cell.rendered.pixmap))
+            .collect::<Vec<_>>();
         rows.push((control.name, cells));
     }
     let label_width = 120.0 * scale;

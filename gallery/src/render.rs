@@ -1,15 +1,17 @@
-//! `union render`: one element into a PNG through the tiny-skia reference
-//! renderer.
+//! `union render`: one element into a PNG through an output (the
+//! tiny-skia reference by default).
 
 #![allow(
     clippy::print_stderr,
     reason = "the command reports diagnostics and what it wrote on stderr"
 )]
 
+use crate::cells::{Backend, BackendName, backend};
 use crate::themes;
 use std::path::PathBuf;
+use union_model::scene::SceneRequest;
 use union_model::{Context, Query, Styler, chain};
-use union_skia::{Fonts, Images, Renderer, Scene};
+use union_skia::{Fonts, Images, Renderer};
 
 /// Arguments of `union render`.
 #[derive(Debug, clap::Args)]
@@ -45,6 +47,9 @@ pub struct RenderArgs {
     /// The PNG to write.
     #[arg(long)]
     pub out: PathBuf,
+    /// The output that draws.
+    #[arg(long, value_enum, default_value_t = BackendName::Skia)]
+    pub backend: BackendName,
 }
 
 /// Largest `--scale`.
@@ -110,19 +115,22 @@ pub fn run(
         eprintln!("{diagnostic}");
     }
     let mut renderer = reference_renderer(args.reproducible)?;
+    let mut other = backend(args.backend, args.reproducible)?;
+    let backend: &mut dyn Backend = match other.as_deref_mut() {
+        Some(backend) => backend,
+        None => &mut renderer,
+    };
     let query = Query::new(chain, context);
     let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
-    let scene = Scene {
+    let request = SceneRequest {
         size,
         scale: args.scale,
-        margin: args.margin,
         text: args.text.as_deref(),
         value: args.value,
-        ..Scene::new(&query)
+        ..SceneRequest::new(&query)
     };
-    let rendered = renderer
-        .render(&styler, loaded.theme.palette(), &scene)
-        .map_err(|e| e.to_string())?;
+    let scene = backend.scene(&styler, &request)?;
+    let rendered = backend.paint(&scene, loaded.theme.palette(), args.scale, args.margin)?;
     rendered
         .pixmap
         .save_png(&args.out)

@@ -728,13 +728,15 @@ pub(crate) struct Canvas<'a> {
     pub clear: bool,
 }
 
-/// The element's `opacity`, clamped to 0..=1 (1 when unset).
+/// The element's `opacity`, clamped to 0..=1 (the schema's initial value
+/// when unset).
 pub(crate) fn opacity(style: &union_model::Style) -> f32 {
     style
         .display
         .opacity
         .value()
-        .map_or(1.0, |o| o.0.clamp(0.0, 1.0))
+        .map_or(union_model::initial::DISPLAY_OPACITY, |o| o.0)
+        .clamp(0.0, 1.0)
 }
 
 /// Multiplies every pixel by `opacity` (premultiplied, so all channels).

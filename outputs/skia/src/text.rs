@@ -23,8 +23,8 @@ use union_model::{Style, values};
 /// Where the default font set is read from, unless `UNION_FONT_DIR` says otherwise.
 pub const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
 
-/// Font size when the style sets none (logical px; 10pt).
-pub const DEFAULT_FONT_SIZE: f32 = 13.333_333;
+/// Font size when the style sets none: the platform's (logical px; 10pt).
+pub const DEFAULT_FONT_SIZE: f32 = union_model::Context::DEFAULT_FONT_SIZE;
 
 /// Most layouts and glyph images remembered; when full, caches start over.
 const MAX_CACHED: usize = 4096;

@@ -38,6 +38,7 @@ fn contact_sheets_of_the_bundled_themes() {
             &bundled_theme(theme),
             &settings,
             &mut renderer,
+            None,
             &mut |_, name| seen.push(name.to_owned()),
         )
         .unwrap_or_else(|e| panic!("{theme}: {e}"));

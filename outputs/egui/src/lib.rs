@@ -1,0 +1,50 @@
+//! # union-egui
+//!
+//! Union's egui output. Three ways in:
+//!
+//! - **One line** ([`apply`]): the theme mapped onto egui's `Style` and
+//!   `Visuals` (per-state widget looks, fills, strokes, radii, window and
+//!   menu looks, selection, text fields, spacing, text sizes), so stock
+//!   egui widgets take it; what `Style` cannot express comes back in
+//!   [`Capabilities`].
+//! - **Union widgets** ([`Widgets`]): button, tool button, check box,
+//!   radio button, switch, tab button, slider, progress bar, label — each
+//!   a control scene painted at full fidelity, with egui's `Response`,
+//!   focus and accessibility.
+//! - **Drawing the control scene** ([`paint_scene`]): a
+//!   [`union_model::scene::ControlScene`] painted with egui's painter —
+//!   outer shadows (epaint's blurred shadow shapes), background colours and
+//!   linear gradients (meshes), borders (one stroke, or a band per side
+//!   when sides differ), outlines, text in egui's fonts, opacity. Text is
+//!   measured with the same fonts ([`EguiMeasure`]), so the scene makes
+//!   room for it as egui draws it.
+//! - **Headless** ([`Headless`]): a context run for one pass, tessellated
+//!   by epaint and rasterised on the CPU ([`raster`]), deterministic and
+//!   GPU-free: what `union render --backend egui` and the tests draw with.
+//!
+//! ## What it does not draw (reported as a [`Gap`] per element and property)
+//! - elliptical corners (egui's are circular: the smaller radius is used)
+//!   and radii above 255 points;
+//! - inset shadows, negative spread;
+//! - gradients clipped to rounded corners, radial gradients, images,
+//!   Plasma frames and 9-patch border images;
+//! - per-side border widths or colours with rounded corners (the sides are
+//!   drawn as square bands), dashed and dotted borders (drawn solid);
+//! - icons (they keep their room in the scene);
+//! - the theme's font families (egui's proportional font is used).
+
+#![forbid(unsafe_code)]
+
+mod apply;
+mod headless;
+mod look;
+mod measure;
+mod paint;
+pub mod raster;
+mod widgets;
+
+pub use apply::{Capabilities, apply, style_for};
+pub use headless::{Drawn, Headless};
+pub use measure::EguiMeasure;
+pub use paint::{Gap, font_size, paint_scene};
+pub use widgets::Widgets;

@@ -1,0 +1,380 @@
+//! A [`ControlScene`] painted with egui's painter: each box (outer
+//! shadows, background colour and linear gradients, borders, outline),
+//! text set in egui's fonts, in the scene's paint order. What egui's
+//! shapes cannot express is drawn as close as they allow and reported as a
+//! [`Gap`] (property and control), never silently dropped.
+
+use crate::look::{corner_radius, is_elliptical, px, radii, rect, resolve};
+use egui::epaint::{Mesh, RectShape, Shadow};
+use egui::{Color32, FontId, Painter, Pos2, Stroke, StrokeKind};
+use union_model::geometry::Rect;
+use union_model::scene::{Content, ControlScene};
+use union_model::values::{Image, LineStyle, LinearGradient};
+use union_model::{ComputedStyle, Palette, Style};
+
+/// Something a theme asks for that this output draws differently.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gap {
+    /// The element (`Button`, `Slider > Handle`).
+    pub element: String,
+    /// The CSS property.
+    pub property: &'static str,
+    /// What is drawn instead.
+    pub instead: &'static str,
+}
+
+impl std::fmt::Display for Gap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: `{}`: {}", self.element, self.property, self.instead)
+    }
+}
+
+/// The font size of a text part in logical px (the platform's,
+/// `Context::DEFAULT_FONT_SIZE`, when unset).
+pub fn font_size(style: &Style) -> f32 {
+    style
+        .text
+        .font_size
+        .value()
+        .and_then(|l| l.px())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(union_model::Context::DEFAULT_FONT_SIZE, |s| s.min(1000.0))
+}
+
+/// Paints `scene` with its top-left corner at `origin` (points = logical
+/// px); returns what could not be drawn as asked.
+pub fn paint_scene(
+    painter: &Painter,
+    origin: Pos2,
+    scene: &ControlScene,
+    palette: &Palette,
+) -> Vec<Gap> {
+    let mut gaps = Vec::new();
+    let name = scene.element.type_name().to_owned();
+    paint_box(
+        painter,
+        origin,
+        scene.rect(),
+        &scene.style,
+        palette,
+        &name,
+        &mut gaps,
+    );
+    for part in &scene.parts {
+        let element = format!("{name} > {}", part.element);
+        match &part.content {
+            Content::Box { icon } => {
+                paint_box(
+                    painter,
+                    origin,
+                    part.rect,
+                    &part.style,
+                    palette,
+                    &element,
+                    &mut gaps,
+                );
+                if icon.is_some() {
+                    gaps.push(Gap {
+                        element,
+                        property: "icon-name",
+                        instead: "icons are not drawn by the egui painter yet",
+                    });
+                }
+            }
+            Content::Text { text, .. } => {
+                let color = part
+                    .style
+                    .style
+                    .text
+                    .color
+                    .value()
+                    .map_or(Color32::BLACK, |c| resolve(&part.style, c, palette));
+                let at = rect(part.rect, origin);
+                painter.text(
+                    at.min,
+                    egui::Align2::LEFT_TOP,
+                    &**text,
+                    FontId::proportional(font_size(&part.style.style)),
+                    color,
+                );
+                if part.style.style.text.font_family.value().is_some() {
+                    gaps.push(Gap {
+                        element,
+                        property: "font-family",
+                        instead: "egui's proportional font",
+                    });
+                }
+            }
+            Content::Icon { .. } => gaps.push(Gap {
+                element,
+                property: "icon-name",
+                instead: "icons are not drawn by the egui painter yet",
+            }),
+        }
+    }
+    gaps.sort();
+    gaps.dedup();
+    gaps
+}
+
+/// One element's box, in CSS painting order.
+fn paint_box(
+    painter: &Painter,
+    origin: Pos2,
+    border_box: Rect,
+    computed: &ComputedStyle,
+    palette: &Palette,
+    element: &str,
+    gaps: &mut Vec<Gap>,
+) {
+    let style = &computed.style;
+    let opacity = style
+        .display
+        .opacity
+        .value()
+        .map_or(union_model::initial::DISPLAY_OPACITY, |o| o.0)
+        .clamp(0.0, 1.0);
+    let fade = |c: Color32| c.gamma_multiply(opacity);
+    let mut gap = |property: &'static str, instead: &'static str| {
+        gaps.push(Gap {
+            element: element.to_owned(),
+            property,
+            instead,
+        });
+    };
+    let outer = rect(border_box, origin);
+    let radii = radii(style, border_box);
+    if is_elliptical(&radii) {
+        gap("border-radius", "circular corners (the smaller radius)");
+    }
+    let corners = corner_radius(&radii);
+    // Outer shadows under the box; inset ones are not drawn.
+    for shadow in style.shadow.layers.value().iter().flat_map(|l| l.0.iter()) {
+        if shadow.inset {
+            gap("box-shadow", "inset shadows are not drawn");
+            continue;
+        }
+        let length = |l: union_model::values::Length| l.px().unwrap_or(0.0);
+        let to_i8 = |v: f32| v.round().clamp(-128.0, 127.0) as i8;
+        let to_u8 = |v: f32| v.round().clamp(0.0, 255.0) as u8;
+        let spread = length(shadow.spread);
+        if spread < 0.0 {
+            gap("box-shadow", "negative spread is drawn as none");
+        }
+        let shape = Shadow {
+            offset: [to_i8(length(shadow.x)), to_i8(length(shadow.y))],
+            blur: to_u8(length(shadow.blur)),
+            spread: to_u8(spread),
+            color: fade(resolve(computed, &shadow.color, palette)),
+        }
+        .as_shape(outer, corners);
+        painter.add(shape);
+    }
+    if let Some(color) = style.background.color.value() {
+        let fill = fade(resolve(computed, color, palette));
+        if fill.a() > 0 {
+            painter.add(RectShape::filled(outer, corners, fill));
+        }
+    }
+    match style.background.image.value() {
+        Some(Image::Linear(gradient)) => {
+            if corners != egui::CornerRadius::ZERO {
+                gap("background-image", "gradients fill the square box");
+            }
+            painter.add(gradient_mesh(outer, gradient, computed, palette, &fade));
+        }
+        Some(_) => gap(
+            "background-image",
+            "only linear gradients are drawn by the egui painter",
+        ),
+        None => {}
+    }
+    if style.border_image.source.value().is_some() {
+        gap("border-image-source", "frames and 9-patches are not drawn");
+    }
+    paint_border(painter, outer, corners, computed, palette, &fade, &mut gap);
+    paint_outline(painter, outer, corners, computed, palette, &fade);
+}
+
+/// Borders: one stroke when the four sides agree, else each side as its
+/// own band (square corners).
+fn paint_border(
+    painter: &Painter,
+    outer: egui::Rect,
+    corners: egui::CornerRadius,
+    computed: &ComputedStyle,
+    palette: &Palette,
+    fade: &dyn Fn(Color32) -> Color32,
+    gap: &mut dyn FnMut(&'static str, &'static str),
+) {
+    let border = &computed.style.border;
+    let sides = [&border.top, &border.right, &border.bottom, &border.left];
+    let looks: Vec<(f32, Color32)> = sides
+        .iter()
+        .map(|side| {
+            let drawn = !matches!(side.style.value(), None | Some(LineStyle::None));
+            let width = if drawn { px(&side.width) } else { 0.0 };
+            let color = side.color.value().map_or(Color32::TRANSPARENT, |c| {
+                fade(resolve(computed, c, palette))
+            });
+            (width, color)
+        })
+        .collect();
+    if looks.iter().all(|(w, _)| *w <= 0.0) {
+        return;
+    }
+    if sides
+        .iter()
+        .any(|s| matches!(s.style.value(), Some(LineStyle::Dashed | LineStyle::Dotted)))
+    {
+        gap("border-style", "dashed and dotted borders are drawn solid");
+    }
+    if looks.iter().all(|l| *l == looks[0]) {
+        let (width, color) = looks[0];
+        painter.add(RectShape::stroke(
+            outer,
+            corners,
+            Stroke::new(width, color),
+            StrokeKind::Inside,
+        ));
+        return;
+    }
+    gap(
+        "border",
+        "sides of different widths or colours have square corners",
+    );
+    let (t, r, b, l) = (looks[0].0, looks[1].0, looks[2].0, looks[3].0);
+    let (x0, y0, x1, y1) = (outer.min.x, outer.min.y, outer.max.x, outer.max.y);
+    let bands = [
+        [(x0, y0), (x1, y0), (x1 - r, y0 + t), (x0 + l, y0 + t)],
+        [(x1, y0), (x1, y1), (x1 - r, y1 - b), (x1 - r, y0 + t)],
+        [(x1, y1), (x0, y1), (x0 + l, y1 - b), (x1 - r, y1 - b)],
+        [(x0, y1), (x0, y0), (x0 + l, y0 + t), (x0 + l, y1 - b)],
+    ];
+    for (band, (width, color)) in bands.iter().zip(&looks) {
+        if *width > 0.0 && color.a() > 0 {
+            let points = band.iter().map(|(x, y)| egui::pos2(*x, *y)).collect();
+            painter.add(egui::Shape::convex_polygon(points, *color, Stroke::NONE));
+        }
+    }
+}
+
+/// The outline, outside the border box beyond its offset (one width and
+/// colour: the top side's).
+fn paint_outline(
+    painter: &Painter,
+    outer: egui::Rect,
+    corners: egui::CornerRadius,
+    computed: &ComputedStyle,
+    palette: &Palette,
+    fade: &dyn Fn(Color32) -> Color32,
+) {
+    let outline = &computed.style.outline;
+    let side = &outline.top;
+    if matches!(side.style.value(), None | Some(LineStyle::None)) {
+        return;
+    }
+    let width = px(&side.width);
+    if width <= 0.0 {
+        return;
+    }
+    let offset = outline.offset.value().and_then(|l| l.px()).unwrap_or(0.0);
+    let color = side
+        .color
+        .value()
+        .map_or(Color32::BLACK, |c| fade(resolve(computed, c, palette)));
+    let grown = outer.expand(offset);
+    let grow = |r: u8| (f32::from(r) + offset).clamp(0.0, 255.0) as u8;
+    let corners = egui::CornerRadius {
+        nw: grow(corners.nw),
+        ne: grow(corners.ne),
+        sw: grow(corners.sw),
+        se: grow(corners.se),
+    };
+    painter.add(RectShape::stroke(
+        grown,
+        corners,
+        Stroke::new(width, color),
+        StrokeKind::Outside,
+    ));
+}
+
+/// A linear gradient over `area` as a mesh of bands between its stops.
+fn gradient_mesh(
+    area: egui::Rect,
+    gradient: &LinearGradient,
+    computed: &ComputedStyle,
+    palette: &Palette,
+    fade: &dyn Fn(Color32) -> Color32,
+) -> Mesh {
+    // CSS angles: 0deg points up, 90deg right; the gradient line runs
+    // through the centre, long enough for the corners to reach its ends.
+    let angle = gradient.angle.to_radians();
+    let direction = egui::vec2(angle.sin(), -angle.cos());
+    let half = (area.width() * direction.x.abs() + area.height() * direction.y.abs()) / 2.0;
+    let count = gradient.stops.len().max(1);
+    let stops: Vec<(f32, Color32)> = gradient
+        .stops
+        .iter()
+        .enumerate()
+        .map(|(i, stop)| {
+            let at = stop.position.map_or(
+                if count > 1 {
+                    i as f32 / (count - 1) as f32
+                } else {
+                    0.0
+                },
+                |p| {
+                    p.to_px(
+                        2.0 * half,
+                        &union_model::values::LengthContext {
+                            font_size: 16.0,
+                            root_font_size: 16.0,
+                        },
+                    ) / (2.0 * half).max(1e-3)
+                },
+            );
+            (at, fade(resolve(computed, &stop.color, palette)))
+        })
+        .collect();
+    let color_at = |t: f32| {
+        let Some(first) = stops.first() else {
+            return Color32::TRANSPARENT;
+        };
+        if t <= first.0 {
+            return first.1;
+        }
+        for pair in stops.windows(2) {
+            let ((a, ca), (b, cb)) = (pair[0], pair[1]);
+            if t <= b {
+                let f = if b > a { (t - a) / (b - a) } else { 1.0 };
+                return ca.lerp_to_gamma(cb, f);
+            }
+        }
+        stops.last().map_or(Color32::TRANSPARENT, |s| s.1)
+    };
+    // A grid fine enough that vertex colours interpolate like the gradient.
+    let steps = 16;
+    let mut mesh = Mesh::default();
+    let centre = area.center();
+    for row in 0..=steps {
+        for column in 0..=steps {
+            let p = egui::pos2(
+                area.min.x + area.width() * column as f32 / steps as f32,
+                area.min.y + area.height() * row as f32 / steps as f32,
+            );
+            let t = ((p - centre).dot(direction) + half) / (2.0 * half).max(1e-3);
+            mesh.colored_vertex(p, color_at(t));
+        }
+    }
+    let index = |row: u32, column: u32| row * (steps + 1) + column;
+    for row in 0..steps {
+        for column in 0..steps {
+            let (a, b) = (index(row, column), index(row, column + 1));
+            let (c, d) = (index(row + 1, column), index(row + 1, column + 1));
+            mesh.add_triangle(a, b, d);
+            mesh.add_triangle(a, d, c);
+        }
+    }
+    mesh
+}

@@ -1,0 +1,272 @@
+//! Widgets drawn from the control scene: each allocates the room its scene
+//! asks for (or is given), reads its states from egui's `Response`
+//! (hovered, pressed, focused, disabled) and its own value (checked, on,
+//! value), and paints the scene with [`crate::paint_scene`]. They answer
+//! like the stock widgets: the same `Response`, keyboard focus, and
+//! accessibility information through `widget_info` (AccessKit).
+
+use crate::measure::EguiMeasure;
+use crate::paint::{Gap, paint_scene};
+use egui::{Response, Role, Sense, Ui, WidgetInfo};
+use std::sync::{Arc, Mutex, PoisonError};
+use union_model::scene::{ControlScene, SceneRequest, Scenes};
+use union_model::{Context, Element, Query, State, Styler, Theme};
+
+/// A Union theme for egui widgets: holds the query engine, the scenes
+/// built before and the query context. Cheap to share by reference.
+#[derive(Debug)]
+pub struct Widgets {
+    styler: Styler,
+    context: Mutex<Context>,
+    scenes: Mutex<Scenes>,
+    gaps: Mutex<Vec<Gap>>,
+}
+
+/// What a control shows besides its states.
+#[derive(Clone, Copy, Debug, Default)]
+struct Show<'a> {
+    text: Option<&'a str>,
+    value: f32,
+    checked: bool,
+    sense_drag: bool,
+}
+
+impl Widgets {
+    /// Widgets in `theme`, in `context`.
+    pub fn new(theme: Arc<Theme>, context: Context) -> Widgets {
+        Widgets {
+            styler: Styler::new(theme),
+            context: Mutex::new(context),
+            scenes: Mutex::new(Scenes::default()),
+            gaps: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Restyles every widget with `theme` from the next frame (a reloaded
+    /// theme, or the same rules with another palette: then nothing is
+    /// matched again).
+    pub fn set_theme(&self, theme: Arc<Theme>) {
+        self.styler.set_theme(theme);
+    }
+
+    /// Changes the query context (direction, colour scheme, …).
+    pub fn set_context(&self, context: Context) {
+        *self.context.lock().unwrap_or_else(PoisonError::into_inner) = context;
+    }
+
+    /// What the theme asked for that the widgets drew otherwise, so far.
+    pub fn gaps(&self) -> Vec<Gap> {
+        self.gaps
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn context(&self) -> Context {
+        *self.context.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn scene(
+        &self,
+        ui: &Ui,
+        element: &Element,
+        show: Show<'_>,
+        size: Option<egui::Vec2>,
+    ) -> Option<Arc<ControlScene>> {
+        let chain = vec![Element::new("Window"), element.clone()];
+        let query = Query::new(chain, self.context());
+        let request = SceneRequest {
+            size: size.map(|s| (s.x, s.y)),
+            scale: ui.ctx().pixels_per_point(),
+            text: show.text,
+            value: show.value,
+            ..SceneRequest::new(&query)
+        };
+        let mut measure = EguiMeasure::new(ui.ctx());
+        self.scenes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .build(&self.styler, &request, &mut measure)
+            .ok()
+    }
+
+    /// Allocates, senses and paints one control; `element` gets the states.
+    fn control(
+        &self,
+        ui: &mut Ui,
+        mut element: Element,
+        show: Show<'_>,
+        width: Option<f32>,
+    ) -> (Response, Option<Arc<ControlScene>>) {
+        let natural = self.scene(ui, &element, show, None);
+        let (w, h) = natural.as_ref().map_or((0.0, 0.0), |s| s.size);
+        let size = egui::vec2(width.unwrap_or(w), h);
+        let sense = if show.sense_drag {
+            Sense::click_and_drag()
+        } else {
+            Sense::click()
+        };
+        let (rect, response) = ui.allocate_exact_size(size, sense);
+        element.set_state(State::Hovered, response.hovered());
+        element.set_state(State::Pressed, response.is_pointer_button_down_on());
+        element.set_state(State::Focused, response.has_focus());
+        element.set_state(State::VisualFocus, response.has_focus());
+        element.set_state(State::Disabled, !ui.is_enabled());
+        element.set_state(State::Checked, show.checked);
+        let scene = self.scene(ui, &element, show, Some(rect.size()));
+        if let Some(scene) = &scene
+            && ui.is_rect_visible(rect)
+        {
+            let palette = self.styler.theme().palette().clone();
+            let gaps = paint_scene(ui.painter(), rect.min, scene, &palette);
+            if !gaps.is_empty() {
+                let mut known = self.gaps.lock().unwrap_or_else(PoisonError::into_inner);
+                for gap in gaps {
+                    if !known.contains(&gap) {
+                        known.push(gap);
+                    }
+                }
+            }
+        }
+        (response, scene)
+    }
+
+    /// A push button.
+    pub fn button(&self, ui: &mut Ui, text: &str) -> Response {
+        let show = Show {
+            text: Some(text),
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, Element::new("Button"), show, None);
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
+        response
+    }
+
+    /// A tool button (flat until hovered in most themes).
+    pub fn tool_button(&self, ui: &mut Ui, text: &str) -> Response {
+        let show = Show {
+            text: Some(text),
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, Element::new("ToolButton"), show, None);
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
+        response
+    }
+
+    fn toggle(
+        &self,
+        ui: &mut Ui,
+        control: &str,
+        on: &mut bool,
+        text: &str,
+        kind: Role,
+    ) -> Response {
+        let show = Show {
+            text: Some(text),
+            checked: *on,
+            ..Show::default()
+        };
+        let (mut response, _) = self.control(ui, Element::new(control), show, None);
+        if response.clicked() {
+            *on = !*on;
+            response.mark_changed();
+        }
+        let (enabled, checked) = (ui.is_enabled(), *on);
+        response.widget_info(|| WidgetInfo::selected(kind, enabled, checked, text));
+        response
+    }
+
+    /// A check box that toggles `checked`.
+    pub fn check_box(&self, ui: &mut Ui, checked: &mut bool, text: &str) -> Response {
+        self.toggle(ui, "CheckBox", checked, text, Role::CheckBox)
+    }
+
+    /// A switch that toggles `on`.
+    pub fn switch(&self, ui: &mut Ui, on: &mut bool, text: &str) -> Response {
+        self.toggle(ui, "Switch", on, text, Role::Switch)
+    }
+
+    /// A radio button; clicked means the caller selects it.
+    pub fn radio_button(&self, ui: &mut Ui, selected: bool, text: &str) -> Response {
+        let show = Show {
+            text: Some(text),
+            checked: selected,
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, Element::new("RadioButton"), show, None);
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::selected(Role::RadioButton, enabled, selected, text));
+        response
+    }
+
+    /// A tab button; `:checked` is the current tab.
+    pub fn tab_button(&self, ui: &mut Ui, current: bool, text: &str) -> Response {
+        let show = Show {
+            text: Some(text),
+            checked: current,
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, Element::new("TabButton"), show, None);
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::selected(Role::Tab, enabled, current, text));
+        response
+    }
+
+    /// A horizontal slider for `value` in 0–1, `width` points wide.
+    pub fn slider(&self, ui: &mut Ui, value: &mut f32, width: f32) -> Response {
+        let element = Element::new("Slider").with_attribute("orientation", "horizontal");
+        let show = Show {
+            value: *value,
+            sense_drag: true,
+            ..Show::default()
+        };
+        let (mut response, scene) = self.control(ui, element, show, Some(width));
+        if let (Some(pointer), Some(scene)) = (response.interact_pointer_pos(), scene) {
+            let groove = scene
+                .parts
+                .iter()
+                .find(|p| p.kind() == "Groove")
+                .map_or(scene.rect(), |p| p.rect);
+            let handle = scene
+                .parts
+                .iter()
+                .find(|p| p.kind() == "Handle")
+                .map_or(0.0, |p| p.rect.width);
+            let travel = (groove.width - handle).max(1.0);
+            let at = pointer.x - response.rect.min.x - groove.x - handle / 2.0;
+            let new = (at / travel).clamp(0.0, 1.0);
+            if (new - *value).abs() > f32::EPSILON {
+                *value = new;
+                response.mark_changed();
+            }
+        }
+        let (enabled, shown) = (ui.is_enabled(), f64::from(*value));
+        response.widget_info(|| WidgetInfo::slider(enabled, shown, ""));
+        response
+    }
+
+    /// A progress bar at `value` (0–1), `width` points wide.
+    pub fn progress_bar(&self, ui: &mut Ui, value: f32, width: f32) -> Response {
+        let element = Element::new("ProgressBar").with_attribute("orientation", "horizontal");
+        let show = Show {
+            value,
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, element, show, Some(width));
+        response
+    }
+
+    /// A label.
+    pub fn label(&self, ui: &mut Ui, text: &str) -> Response {
+        let show = Show {
+            text: Some(text),
+            ..Show::default()
+        };
+        let (response, _) = self.control(ui, Element::new("Label"), show, None);
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, enabled, text));
+        response
+    }
+}
