@@ -9,7 +9,7 @@ use egui::epaint::{Mesh, RectShape, Shadow};
 use egui::{Color32, FontId, Painter, Pos2, Stroke, StrokeKind};
 use union_model::geometry::Rect;
 use union_model::scene::{Content, ControlScene};
-use union_model::values::{Image, LineStyle, LinearGradient};
+use union_model::values::{BoxArea, Image, LineStyle, LinearGradient};
 use union_model::{ComputedStyle, Palette, Style};
 
 /// Something a theme asks for that this output draws differently.
@@ -51,28 +51,30 @@ pub fn paint_scene(
 ) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let name = scene.element.type_name().to_owned();
-    paint_box(
-        painter,
-        origin,
-        scene.rect(),
-        &scene.style,
+    let group = opacity(&scene.style.style);
+    if group < 1.0 && parts_overlap(scene) {
+        gaps.push(Gap {
+            element: name.clone(),
+            property: "opacity",
+            instead: "applied to each shape: where parts overlap, the lower one shows through",
+        });
+    }
+    let control = Paint {
+        computed: &scene.style,
         palette,
-        &name,
-        &mut gaps,
-    );
+        opacity: group,
+    };
+    control.paint_box(painter, origin, scene.rect(), &name, &mut gaps);
     for part in &scene.parts {
         let element = format!("{name} > {}", part.element);
+        let paint = Paint {
+            computed: &part.style,
+            palette,
+            opacity: group * opacity(&part.style.style),
+        };
         match &part.content {
             Content::Box { icon } => {
-                paint_box(
-                    painter,
-                    origin,
-                    part.rect,
-                    &part.style,
-                    palette,
-                    &element,
-                    &mut gaps,
-                );
+                paint.paint_box(painter, origin, part.rect, &element, &mut gaps);
                 if icon.is_some() {
                     gaps.push(Gap {
                         element,
@@ -88,7 +90,8 @@ pub fn paint_scene(
                     .text
                     .color
                     .value()
-                    .map_or(Color32::BLACK, |c| resolve(&part.style, c, palette));
+                    .map_or(Color32::BLACK, |c| resolve(&part.style, c, palette))
+                    .gamma_multiply(paint.opacity);
                 let at = rect(part.rect, origin);
                 painter.text(
                     at.min,
@@ -117,196 +120,294 @@ pub fn paint_scene(
     gaps
 }
 
-/// One element's box, in CSS painting order.
-fn paint_box(
-    painter: &Painter,
-    origin: Pos2,
-    border_box: Rect,
-    computed: &ComputedStyle,
-    palette: &Palette,
-    element: &str,
-    gaps: &mut Vec<Gap>,
-) {
-    let style = &computed.style;
-    let opacity = style
+/// `top` drawn over `bottom` (premultiplied, source-over).
+fn over(top: Color32, bottom: Color32) -> Color32 {
+    let keep = 1.0 - f32::from(top.a()) / 255.0;
+    let [a, b] = [top.to_array(), bottom.to_array()];
+    let c = |i: usize| {
+        (f32::from(a[i]) + f32::from(b[i]) * keep)
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgba_premultiplied(c(0), c(1), c(2), c(3))
+}
+
+/// Whether two parts of the scene cover some of the same area.
+fn parts_overlap(scene: &ControlScene) -> bool {
+    let parts = &scene.parts;
+    parts.iter().enumerate().any(|(i, a)| {
+        parts[i + 1..].iter().any(|b| {
+            let w = a.rect.right().min(b.rect.right()) - a.rect.x.max(b.rect.x);
+            let h = a.rect.bottom().min(b.rect.bottom()) - a.rect.y.max(b.rect.y);
+            w > 0.0 && h > 0.0
+        })
+    })
+}
+
+/// An element's opacity, 0 to 1 (the schema's initial value when unset).
+fn opacity(style: &Style) -> f32 {
+    style
         .display
         .opacity
         .value()
         .map_or(union_model::initial::DISPLAY_OPACITY, |o| o.0)
-        .clamp(0.0, 1.0);
-    let fade = |c: Color32| c.gamma_multiply(opacity);
-    let mut gap = |property: &'static str, instead: &'static str| {
-        gaps.push(Gap {
-            element: element.to_owned(),
-            property,
-            instead,
-        });
-    };
-    let outer = rect(border_box, origin);
-    let radii = radii(style, border_box);
-    if is_elliptical(&radii) {
-        gap("border-radius", "circular corners (the smaller radius)");
-    }
-    let corners = corner_radius(&radii);
-    // Outer shadows under the box; inset ones are not drawn.
-    for shadow in style.shadow.layers.value().iter().flat_map(|l| l.0.iter()) {
-        if shadow.inset {
-            gap("box-shadow", "inset shadows are not drawn");
-            continue;
-        }
-        let length = |l: union_model::values::Length| l.px().unwrap_or(0.0);
-        let to_i8 = |v: f32| v.round().clamp(-128.0, 127.0) as i8;
-        let to_u8 = |v: f32| v.round().clamp(0.0, 255.0) as u8;
-        let spread = length(shadow.spread);
-        if spread < 0.0 {
-            gap("box-shadow", "negative spread is drawn as none");
-        }
-        let shape = Shadow {
-            offset: [to_i8(length(shadow.x)), to_i8(length(shadow.y))],
-            blur: to_u8(length(shadow.blur)),
-            spread: to_u8(spread),
-            color: fade(resolve(computed, &shadow.color, palette)),
-        }
-        .as_shape(outer, corners);
-        painter.add(shape);
-    }
-    if let Some(color) = style.background.color.value() {
-        let fill = fade(resolve(computed, color, palette));
-        if fill.a() > 0 {
-            painter.add(RectShape::filled(outer, corners, fill));
-        }
-    }
-    match style.background.image.value() {
-        Some(Image::Linear(gradient)) => {
-            if corners != egui::CornerRadius::ZERO {
-                gap("background-image", "gradients fill the square box");
-            }
-            painter.add(gradient_mesh(outer, gradient, computed, palette, &fade));
-        }
-        Some(_) => gap(
-            "background-image",
-            "only linear gradients are drawn by the egui painter",
-        ),
-        None => {}
-    }
-    if style.border_image.source.value().is_some() {
-        gap("border-image-source", "frames and 9-patches are not drawn");
-    }
-    paint_border(painter, outer, corners, computed, palette, &fade, &mut gap);
-    paint_outline(painter, outer, corners, computed, palette, &fade);
+        .clamp(0.0, 1.0)
 }
 
-/// Borders: one stroke when the four sides agree, else each side as its
-/// own band (square corners).
-fn paint_border(
-    painter: &Painter,
-    outer: egui::Rect,
-    corners: egui::CornerRadius,
-    computed: &ComputedStyle,
-    palette: &Palette,
-    fade: &dyn Fn(Color32) -> Color32,
-    gap: &mut dyn FnMut(&'static str, &'static str),
-) {
-    let border = &computed.style.border;
-    let sides = [&border.top, &border.right, &border.bottom, &border.left];
-    let looks: Vec<(f32, Color32)> = sides
-        .iter()
-        .map(|side| {
-            let drawn = !matches!(side.style.value(), None | Some(LineStyle::None));
-            let width = if drawn { px(&side.width) } else { 0.0 };
-            let color = side.color.value().map_or(Color32::TRANSPARENT, |c| {
-                fade(resolve(computed, c, palette))
+/// One element's style and what its colours are resolved with.
+struct Paint<'a> {
+    computed: &'a ComputedStyle,
+    palette: &'a Palette,
+    /// Its own opacity times its control's.
+    opacity: f32,
+}
+
+impl Paint<'_> {
+    /// A colour resolved, before opacity.
+    fn solid(&self, color: &union_model::values::Color) -> Color32 {
+        resolve(self.computed, color, self.palette)
+    }
+
+    /// A colour resolved and faded by the opacity.
+    fn color(&self, color: &union_model::values::Color) -> Color32 {
+        self.solid(color).gamma_multiply(self.opacity)
+    }
+
+    /// One element's box, in CSS painting order.
+    fn paint_box(
+        &self,
+        painter: &Painter,
+        origin: Pos2,
+        border_box: Rect,
+        element: &str,
+        gaps: &mut Vec<Gap>,
+    ) {
+        let style = &self.computed.style;
+        let mut gap = |property: &'static str, instead: &'static str| {
+            gaps.push(Gap {
+                element: element.to_owned(),
+                property,
+                instead,
             });
-            (width, color)
-        })
-        .collect();
-    if looks.iter().all(|(w, _)| *w <= 0.0) {
-        return;
+        };
+        let outer = rect(border_box, origin);
+        let radii = radii(style, border_box);
+        if is_elliptical(&radii) {
+            gap("border-radius", "circular corners (the smaller radius)");
+        }
+        let corners = corner_radius(&radii);
+        // Outer shadows under the box; inset ones are not drawn.
+        for shadow in style.shadow.layers.value().iter().flat_map(|l| l.0.iter()) {
+            if shadow.inset {
+                gap("box-shadow", "inset shadows are not drawn");
+                continue;
+            }
+            let length = |l: union_model::values::Length| l.px().unwrap_or(0.0);
+            let to_i8 = |v: f32| v.round().clamp(-128.0, 127.0) as i8;
+            let to_u8 = |v: f32| v.round().clamp(0.0, 255.0) as u8;
+            let spread = length(shadow.spread);
+            if spread < 0.0 {
+                gap("box-shadow", "negative spread is drawn as none");
+            }
+            let shape = Shadow {
+                offset: [to_i8(length(shadow.x)), to_i8(length(shadow.y))],
+                blur: to_u8(length(shadow.blur)),
+                spread: to_u8(spread),
+                color: self.color(&shadow.color),
+            }
+            .as_shape(outer, corners);
+            painter.add(shape);
+        }
+        // Opacity applies to the box as a whole: where a solid background
+        // lies under the border, the border is drawn in its colour over
+        // the background and the background stops at the border, so that
+        // fading each shape gives what fading the whole box gives.
+        let clip = style.background.clip.value().copied();
+        let solid = style
+            .background
+            .color
+            .value()
+            .map(|c| self.solid(c))
+            .filter(|c| c.a() > 0);
+        let under_border = (self.opacity < 1.0
+            && matches!(clip, None | Some(BoxArea::BorderBox))
+            && style.background.image.value().is_none())
+        .then_some(solid)
+        .flatten();
+        let clip = if under_border.is_some() {
+            BoxArea::PaddingBox
+        } else {
+            clip.unwrap_or(BoxArea::BorderBox)
+        };
+        let (fill_box, fill_corners) = self.background_area(border_box, radii, origin, clip);
+        if let Some(color) = style.background.color.value() {
+            let fill = self.color(color);
+            if fill.a() > 0 {
+                painter.add(RectShape::filled(fill_box, fill_corners, fill));
+            }
+        }
+        match style.background.image.value() {
+            Some(Image::Linear(gradient)) => {
+                if fill_corners != egui::CornerRadius::ZERO {
+                    gap("background-image", "gradients fill the square box");
+                }
+                painter.add(gradient_mesh(fill_box, gradient, self));
+            }
+            Some(_) => gap(
+                "background-image",
+                "only linear gradients are drawn by the egui painter",
+            ),
+            None => {}
+        }
+        if style.border_image.source.value().is_some() {
+            gap("border-image-source", "frames and 9-patches are not drawn");
+        }
+        self.paint_border(painter, outer, corners, under_border, &mut gap);
+        self.paint_outline(painter, outer, corners);
     }
-    if sides
-        .iter()
-        .any(|s| matches!(s.style.value(), Some(LineStyle::Dashed | LineStyle::Dotted)))
-    {
-        gap("border-style", "dashed and dotted borders are drawn solid");
+
+    /// The box the background is clipped to (`background-clip`) and its
+    /// corners: inside the border for `padding-box`, inside the padding too
+    /// for `content-box`.
+    fn background_area(
+        &self,
+        border_box: Rect,
+        radii: union_model::geometry::Radii,
+        origin: Pos2,
+        clip: BoxArea,
+    ) -> (egui::Rect, egui::CornerRadius) {
+        let style = &self.computed.style;
+        let border = &style.border;
+        let width = |side: &union_model::LineProps| {
+            if matches!(side.style.value(), None | Some(LineStyle::None)) {
+                0.0
+            } else {
+                px(&side.width)
+            }
+        };
+        let mut inset = [
+            width(&border.top),
+            width(&border.right),
+            width(&border.bottom),
+            width(&border.left),
+        ];
+        match clip {
+            BoxArea::BorderBox => return (rect(border_box, origin), corner_radius(&radii)),
+            BoxArea::PaddingBox => {}
+            BoxArea::ContentBox => {
+                let padding = &style.layout.padding;
+                for (edge, extra) in inset.iter_mut().zip([
+                    px(&padding.top),
+                    px(&padding.right),
+                    px(&padding.bottom),
+                    px(&padding.left),
+                ]) {
+                    *edge += extra;
+                }
+            }
+        }
+        let [t, r, b, l] = inset;
+        let area = border_box.outset(-t, -r, -b, -l);
+        (rect(area, origin), corner_radius(&radii.inner(t, r, b, l)))
     }
-    if looks.iter().all(|l| *l == looks[0]) {
-        let (width, color) = looks[0];
+
+    /// Borders: one stroke when the four sides agree, else each side as its
+    /// own band (square corners).
+    fn paint_border(
+        &self,
+        painter: &Painter,
+        outer: egui::Rect,
+        corners: egui::CornerRadius,
+        under: Option<Color32>,
+        gap: &mut dyn FnMut(&'static str, &'static str),
+    ) {
+        let border = &self.computed.style.border;
+        let sides = [&border.top, &border.right, &border.bottom, &border.left];
+        let looks: Vec<(f32, Color32)> = sides
+            .iter()
+            .map(|side| {
+                let drawn = !matches!(side.style.value(), None | Some(LineStyle::None));
+                let width = if drawn { px(&side.width) } else { 0.0 };
+                let color = side
+                    .color
+                    .value()
+                    .map_or(Color32::TRANSPARENT, |c| self.solid(c));
+                let color = under.map_or(color, |under| over(color, under));
+                (width, color.gamma_multiply(self.opacity))
+            })
+            .collect();
+        if looks.iter().all(|(w, _)| *w <= 0.0) {
+            return;
+        }
+        if sides
+            .iter()
+            .any(|s| matches!(s.style.value(), Some(LineStyle::Dashed | LineStyle::Dotted)))
+        {
+            gap("border-style", "dashed and dotted borders are drawn solid");
+        }
+        if looks.iter().all(|l| *l == looks[0]) {
+            let (width, color) = looks[0];
+            painter.add(RectShape::stroke(
+                outer,
+                corners,
+                Stroke::new(width, color),
+                StrokeKind::Inside,
+            ));
+            return;
+        }
+        gap(
+            "border",
+            "sides of different widths or colours have square corners",
+        );
+        let (t, r, b, l) = (looks[0].0, looks[1].0, looks[2].0, looks[3].0);
+        let (x0, y0, x1, y1) = (outer.min.x, outer.min.y, outer.max.x, outer.max.y);
+        let bands = [
+            [(x0, y0), (x1, y0), (x1 - r, y0 + t), (x0 + l, y0 + t)],
+            [(x1, y0), (x1, y1), (x1 - r, y1 - b), (x1 - r, y0 + t)],
+            [(x1, y1), (x0, y1), (x0 + l, y1 - b), (x1 - r, y1 - b)],
+            [(x0, y1), (x0, y0), (x0 + l, y0 + t), (x0 + l, y1 - b)],
+        ];
+        for (band, (width, color)) in bands.iter().zip(&looks) {
+            if *width > 0.0 && color.a() > 0 {
+                let points = band.iter().map(|(x, y)| egui::pos2(*x, *y)).collect();
+                painter.add(egui::Shape::convex_polygon(points, *color, Stroke::NONE));
+            }
+        }
+    }
+
+    /// The outline, outside the border box beyond its offset (one width
+    /// and colour: the top side's).
+    fn paint_outline(&self, painter: &Painter, outer: egui::Rect, corners: egui::CornerRadius) {
+        let outline = &self.computed.style.outline;
+        let side = &outline.top;
+        if matches!(side.style.value(), None | Some(LineStyle::None)) {
+            return;
+        }
+        let width = px(&side.width);
+        if width <= 0.0 {
+            return;
+        }
+        let offset = outline.offset.value().and_then(|l| l.px()).unwrap_or(0.0);
+        let color = side.color.value().map_or(Color32::BLACK, |c| self.color(c));
+        let grown = outer.expand(offset);
+        let grow = |r: u8| (f32::from(r) + offset).clamp(0.0, 255.0) as u8;
+        let corners = egui::CornerRadius {
+            nw: grow(corners.nw),
+            ne: grow(corners.ne),
+            sw: grow(corners.sw),
+            se: grow(corners.se),
+        };
         painter.add(RectShape::stroke(
-            outer,
+            grown,
             corners,
             Stroke::new(width, color),
-            StrokeKind::Inside,
+            StrokeKind::Outside,
         ));
-        return;
     }
-    gap(
-        "border",
-        "sides of different widths or colours have square corners",
-    );
-    let (t, r, b, l) = (looks[0].0, looks[1].0, looks[2].0, looks[3].0);
-    let (x0, y0, x1, y1) = (outer.min.x, outer.min.y, outer.max.x, outer.max.y);
-    let bands = [
-        [(x0, y0), (x1, y0), (x1 - r, y0 + t), (x0 + l, y0 + t)],
-        [(x1, y0), (x1, y1), (x1 - r, y1 - b), (x1 - r, y0 + t)],
-        [(x1, y1), (x0, y1), (x0 + l, y1 - b), (x1 - r, y1 - b)],
-        [(x0, y1), (x0, y0), (x0 + l, y0 + t), (x0 + l, y1 - b)],
-    ];
-    for (band, (width, color)) in bands.iter().zip(&looks) {
-        if *width > 0.0 && color.a() > 0 {
-            let points = band.iter().map(|(x, y)| egui::pos2(*x, *y)).collect();
-            painter.add(egui::Shape::convex_polygon(points, *color, Stroke::NONE));
-        }
-    }
-}
-
-/// The outline, outside the border box beyond its offset (one width and
-/// colour: the top side's).
-fn paint_outline(
-    painter: &Painter,
-    outer: egui::Rect,
-    corners: egui::CornerRadius,
-    computed: &ComputedStyle,
-    palette: &Palette,
-    fade: &dyn Fn(Color32) -> Color32,
-) {
-    let outline = &computed.style.outline;
-    let side = &outline.top;
-    if matches!(side.style.value(), None | Some(LineStyle::None)) {
-        return;
-    }
-    let width = px(&side.width);
-    if width <= 0.0 {
-        return;
-    }
-    let offset = outline.offset.value().and_then(|l| l.px()).unwrap_or(0.0);
-    let color = side
-        .color
-        .value()
-        .map_or(Color32::BLACK, |c| fade(resolve(computed, c, palette)));
-    let grown = outer.expand(offset);
-    let grow = |r: u8| (f32::from(r) + offset).clamp(0.0, 255.0) as u8;
-    let corners = egui::CornerRadius {
-        nw: grow(corners.nw),
-        ne: grow(corners.ne),
-        sw: grow(corners.sw),
-        se: grow(corners.se),
-    };
-    painter.add(RectShape::stroke(
-        grown,
-        corners,
-        Stroke::new(width, color),
-        StrokeKind::Outside,
-    ));
 }
 
 /// A linear gradient over `area` as a mesh of bands between its stops.
-fn gradient_mesh(
-    area: egui::Rect,
-    gradient: &LinearGradient,
-    computed: &ComputedStyle,
-    palette: &Palette,
-    fade: &dyn Fn(Color32) -> Color32,
-) -> Mesh {
+fn gradient_mesh(area: egui::Rect, gradient: &LinearGradient, paint: &Paint<'_>) -> Mesh {
     // CSS angles: 0deg points up, 90deg right; the gradient line runs
     // through the centre, long enough for the corners to reach its ends.
     let angle = gradient.angle.to_radians();
@@ -334,7 +435,7 @@ fn gradient_mesh(
                     ) / (2.0 * half).max(1e-3)
                 },
             );
-            (at, fade(resolve(computed, &stop.color, palette)))
+            (at, paint.color(&stop.color))
         })
         .collect();
     let color_at = |t: f32| {

@@ -146,9 +146,18 @@ impl Canvas {
         scale: f32,
         clip: [f32; 4],
     ) {
-        let p = vertices.map(|v| (v.pos.x * scale, v.pos.y * scale));
-        let area = (p[1].0 - p[0].0) * (p[2].1 - p[0].1) - (p[2].0 - p[0].0) * (p[1].1 - p[0].1);
-        if area.abs() < 1e-12 {
+        // Counter-clockwise in these coordinates, so that the edge
+        // functions are positive inside.
+        let mut vertices = vertices;
+        let mut p = vertices.map(|v| (v.pos.x * scale, v.pos.y * scale));
+        let mut area =
+            (p[1].0 - p[0].0) * (p[2].1 - p[0].1) - (p[2].0 - p[0].0) * (p[1].1 - p[0].1);
+        if area < 0.0 {
+            vertices.swap(1, 2);
+            p.swap(1, 2);
+            area = -area;
+        }
+        if area < 1e-12 {
             return;
         }
         let min_x = p
@@ -182,17 +191,26 @@ impl Canvas {
         let edge = |a: (f32, f32), b: (f32, f32), x: f32, y: f32| {
             (b.0 - a.0) * (y - a.1) - (b.1 - a.1) * (x - a.0)
         };
+        // A pixel centre exactly on an edge belongs to one of the two
+        // triangles sharing it (they run the edge in opposite directions):
+        // no pixel is drawn twice, none is missed.
+        let owns = |a: (f32, f32), b: (f32, f32)| {
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            dy > 0.0 || (dy == 0.0 && dx < 0.0)
+        };
+        let inside = |w: f32, a: (f32, f32), b: (f32, f32)| w > 0.0 || (w == 0.0 && owns(a, b));
         let width = self.width as usize;
         for y in min_y as usize..max_y as usize {
             let cy = y as f32 + 0.5;
             for x in min_x as usize..max_x as usize {
                 let cx = x as f32 + 0.5;
-                let w0 = edge(p[1], p[2], cx, cy) / area;
-                let w1 = edge(p[2], p[0], cx, cy) / area;
-                let w2 = edge(p[0], p[1], cx, cy) / area;
-                if w0 < 0.0 || w1 < 0.0 || w2 < 0.0 {
+                let e0 = edge(p[1], p[2], cx, cy);
+                let e1 = edge(p[2], p[0], cx, cy);
+                let e2 = edge(p[0], p[1], cx, cy);
+                if !(inside(e0, p[1], p[2]) && inside(e1, p[2], p[0]) && inside(e2, p[0], p[1])) {
                     continue;
                 }
+                let (w0, w1, w2) = (e0 / area, e1 / area, e2 / area);
                 let u = w0 * vertices[0].uv.x + w1 * vertices[1].uv.x + w2 * vertices[2].uv.x;
                 let v = w0 * vertices[0].uv.y + w1 * vertices[1].uv.y + w2 * vertices[2].uv.y;
                 let texel = textures.sample(texture, u, v);
