@@ -8,6 +8,7 @@ use crate::pages::{control_row, control_size};
 use std::sync::Arc;
 use tiny_skia::Pixmap;
 use union_model::catalogue::ControlInfo;
+use union_model::icons::IconLookup;
 use union_model::scene::{ControlScene, SceneRequest};
 use union_model::{ColorScheme, Context, Direction, FormFactor, Palette, Query, Styler, chain};
 use union_skia::{Rendered, Renderer};
@@ -158,10 +159,15 @@ pub enum BackendName {
 ///
 /// # Errors
 /// When this build has no such output.
-pub fn backend(name: BackendName, _reproducible: bool) -> Result<Option<Box<dyn Backend>>, String> {
+pub fn backend(name: BackendName, reproducible: bool) -> Result<Option<Box<dyn Backend>>, String> {
+    let icons = if reproducible {
+        IconLookup::with_fallback(crate::themes::bundled_icon_dirs())
+    } else {
+        IconLookup::with_system_icons(crate::themes::bundled_icon_dirs())
+    };
     match name {
         BackendName::Skia => Ok(None),
-        BackendName::Egui => Ok(Some(Box::new(union_egui::Headless::new()))),
+        BackendName::Egui => Ok(Some(Box::new(union_egui::Headless::with_icons(icons)))),
         BackendName::Qtquick | BackendName::Slint => Err(format!(
             "the {name:?} output is not in this build yet (skia and egui are)"
         )),

@@ -50,6 +50,7 @@ mod diagnostic;
 pub mod docs;
 mod element;
 pub mod geometry;
+pub mod icons;
 pub mod initial;
 pub mod layout;
 mod palette;

@@ -1,6 +1,7 @@
 //! Drawing scenes without a window: a context run for one pass, its
 //! shapes tessellated by epaint and rasterised on the CPU ([`Canvas`]).
 
+use crate::icons::Icons;
 use crate::measure::EguiMeasure;
 use crate::paint::{Gap, paint_scene};
 use crate::raster::{Canvas, Textures};
@@ -8,6 +9,7 @@ use egui::{Context, LayerId, RawInput};
 use std::sync::Arc;
 use union_model::Palette;
 use union_model::Styler;
+use union_model::icons::IconLookup;
 use union_model::scene::{ControlScene, SceneError, SceneRequest, Scenes};
 
 /// A headless egui: builds scenes measured with its fonts and paints them
@@ -17,6 +19,7 @@ pub struct Headless {
     ctx: Context,
     textures: Textures,
     scenes: Scenes,
+    icons: Icons,
 }
 
 impl Default for Headless {
@@ -35,8 +38,14 @@ pub struct Drawn {
 }
 
 impl Headless {
-    /// A context with egui's default fonts, run once so that they load.
+    /// A context with egui's default fonts, run once so that they load;
+    /// no icon folders (see [`Headless::with_icons`]).
     pub fn new() -> Headless {
+        Headless::with_icons(IconLookup::default())
+    }
+
+    /// A headless egui finding icons with `lookup`.
+    pub fn with_icons(lookup: IconLookup) -> Headless {
         let ctx = Context::default();
         let mut textures = Textures::default();
         let output = ctx.run_ui(RawInput::default(), |_| {});
@@ -45,6 +54,7 @@ impl Headless {
             ctx,
             textures,
             scenes: Scenes::default(),
+            icons: Icons::new(lookup),
         }
     }
 
@@ -62,7 +72,7 @@ impl Headless {
         styler: &Styler,
         request: &SceneRequest<'_>,
     ) -> Result<Arc<ControlScene>, SceneError> {
-        let mut measure = EguiMeasure::new(&self.ctx);
+        let mut measure = EguiMeasure::new(&self.ctx, &mut self.icons);
         self.scenes.build(styler, request, &mut measure)
     }
 
@@ -87,9 +97,10 @@ impl Headless {
             ..RawInput::default()
         };
         let mut gaps = Vec::new();
+        let icons = &mut self.icons;
         let output = self.ctx.run_ui(input, |ui| {
             let painter = ui.ctx().layer_painter(LayerId::background());
-            gaps = paint_scene(&painter, egui::pos2(margin, margin), scene, palette);
+            gaps = paint_scene(&painter, egui::pos2(margin, margin), scene, palette, icons);
         });
         self.textures.apply(output.textures_delta);
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -30,13 +30,14 @@
 //!   Plasma frames and 9-patch border images;
 //! - per-side border widths or colours with rounded corners (the sides are
 //!   drawn as square bands), dashed and dotted borders (drawn solid);
-//! - icons (they keep their room in the scene);
+//! - one element of an SVG as an icon (`file.svg#id`, Plasma's elements);
 //! - the theme's font families (egui's proportional font is used).
 
 #![forbid(unsafe_code)]
 
 mod apply;
 mod headless;
+mod icons;
 mod look;
 mod measure;
 mod paint;
@@ -45,6 +46,7 @@ mod widgets;
 
 pub use apply::{Capabilities, apply, style_for};
 pub use headless::{Drawn, Headless};
+pub use icons::{IconTexture, Icons};
 pub use measure::EguiMeasure;
 pub use paint::{Gap, font_size, paint_scene};
 pub use widgets::Widgets;

@@ -1,23 +1,25 @@
 //! Text measured with egui's fonts, so the scene makes room for text as
 //! egui will draw it.
 
+use crate::icons::Icons;
 use crate::paint::font_size;
 use egui::{Color32, Context, FontId};
 use union_model::Style;
 use union_model::scene::{IconRef, Measure};
 
 /// The egui output's measurer: text by the context's fonts (egui's
-/// proportional family at the part's size); every icon takes its room
-/// (the painter reports the icons it cannot draw).
+/// proportional family at the part's size), icons by the shared lookup.
 #[derive(Debug)]
 pub struct EguiMeasure<'a> {
     ctx: &'a Context,
+    icons: &'a mut Icons,
 }
 
 impl<'a> EguiMeasure<'a> {
-    /// A measurer with `ctx`'s fonts (the context must have run a pass).
-    pub fn new(ctx: &'a Context) -> Self {
-        EguiMeasure { ctx }
+    /// A measurer with `ctx`'s fonts (the context must have run a pass)
+    /// and `icons`' lookup.
+    pub fn new(ctx: &'a Context, icons: &'a mut Icons) -> Self {
+        EguiMeasure { ctx, icons }
     }
 }
 
@@ -38,8 +40,8 @@ impl Measure for EguiMeasure<'_> {
         (size.x, size.y)
     }
 
-    fn has_icon(&mut self, _icon: &IconRef) -> bool {
-        true
+    fn has_icon(&mut self, icon: &IconRef) -> bool {
+        self.icons.file(icon).is_some()
     }
 
     fn fingerprint(&self) -> u64 {

@@ -4,11 +4,12 @@
 //! shapes cannot express is drawn as close as they allow and reported as a
 //! [`Gap`] (property and control), never silently dropped.
 
+use crate::icons::Icons;
 use crate::look::{corner_radius, is_elliptical, px, radii, rect, resolve};
 use egui::epaint::{Mesh, RectShape, Shadow};
 use egui::{Color32, FontId, Painter, Pos2, Stroke, StrokeKind};
 use union_model::geometry::Rect;
-use union_model::scene::{Content, ControlScene};
+use union_model::scene::{Content, ControlScene, IconRef};
 use union_model::values::{BoxArea, Image, LineStyle, LinearGradient};
 use union_model::{ComputedStyle, Palette, Style};
 
@@ -48,6 +49,7 @@ pub fn paint_scene(
     origin: Pos2,
     scene: &ControlScene,
     palette: &Palette,
+    icons: &mut Icons,
 ) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let name = scene.element.type_name().to_owned();
@@ -75,11 +77,13 @@ pub fn paint_scene(
         match &part.content {
             Content::Box { icon } => {
                 paint.paint_box(painter, origin, part.rect, &element, &mut gaps);
-                if icon.is_some() {
+                if let Some(icon) = icon
+                    && !paint.icon(painter, origin, icon.rect_in(part.rect), &icon.icon, icons)
+                {
                     gaps.push(Gap {
                         element,
-                        property: "icon-name",
-                        instead: "icons are not drawn by the egui painter yet",
+                        property: "icon-source",
+                        instead: "an element of an SVG (`file.svg#id`) is not drawn",
                     });
                 }
             }
@@ -108,11 +112,20 @@ pub fn paint_scene(
                     });
                 }
             }
-            Content::Icon { .. } => gaps.push(Gap {
-                element,
-                property: "icon-name",
-                instead: "icons are not drawn by the egui painter yet",
-            }),
+            Content::Icon { icon } => {
+                let paint = Paint {
+                    computed: &part.style,
+                    palette,
+                    opacity: group * opacity(&part.style.style),
+                };
+                if !paint.icon(painter, origin, part.rect, icon, icons) {
+                    gaps.push(Gap {
+                        element,
+                        property: "icon-source",
+                        instead: "an element of an SVG (`file.svg#id`) is not drawn",
+                    });
+                }
+            }
         }
     }
     gaps.sort();
@@ -171,6 +184,52 @@ impl Paint<'_> {
     /// A colour resolved and faded by the opacity.
     fn color(&self, color: &union_model::values::Color) -> Color32 {
         self.solid(color).gamma_multiply(self.opacity)
+    }
+
+    /// An icon in `at` (control coordinates), snapped to device pixels as
+    /// the reference draws it, recoloured with `icon-color` (else the text
+    /// colour) when symbolic or when the style names a colour. `false`
+    /// when it cannot be drawn.
+    fn icon(
+        &self,
+        painter: &Painter,
+        origin: Pos2,
+        at: Rect,
+        icon: &IconRef,
+        icons: &mut Icons,
+    ) -> bool {
+        let scale = painter.ctx().pixels_per_point();
+        let x = ((origin.x + at.x) * scale).round();
+        let y = ((origin.y + at.y) * scale).round();
+        let (w, h) = ((at.width * scale).round(), (at.height * scale).round());
+        if w < 1.0 || h < 1.0 {
+            return true;
+        }
+        let style = &self.computed.style;
+        let named_color = style.icon.color.value();
+        let Some(texture) = icons.texture(
+            painter.ctx(),
+            icon,
+            (w as u32, h as u32),
+            named_color.is_some(),
+        ) else {
+            return false;
+        };
+        let tint = if texture.symbolic {
+            let color = named_color
+                .cloned()
+                .unwrap_or(union_model::values::Color::CurrentColor);
+            self.color(&color)
+        } else {
+            Color32::WHITE.gamma_multiply(self.opacity)
+        };
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(x / scale, y / scale),
+            egui::vec2(w / scale, h / scale),
+        );
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        painter.image(texture.texture.id(), rect, uv, tint);
+        true
     }
 
     /// One element's box, in CSS painting order.
@@ -355,10 +414,12 @@ impl Paint<'_> {
             ));
             return;
         }
-        gap(
-            "border",
-            "sides of different widths or colours have square corners",
-        );
+        if corners != egui::CornerRadius::ZERO {
+            gap(
+                "border",
+                "sides of different widths or colours have square corners",
+            );
+        }
         let (t, r, b, l) = (looks[0].0, looks[1].0, looks[2].0, looks[3].0);
         let (x0, y0, x1, y1) = (outer.min.x, outer.min.y, outer.max.x, outer.max.y);
         let bands = [

@@ -5,10 +5,12 @@
 //! like the stock widgets: the same `Response`, keyboard focus, and
 //! accessibility information through `widget_info` (AccessKit).
 
+use crate::icons::Icons;
 use crate::measure::EguiMeasure;
 use crate::paint::{Gap, paint_scene};
 use egui::{Response, Role, Sense, Ui, WidgetInfo};
 use std::sync::{Arc, Mutex, PoisonError};
+use union_model::icons::IconLookup;
 use union_model::scene::{ControlScene, SceneRequest, Scenes};
 use union_model::{Context, Element, Query, State, Styler, Theme};
 
@@ -19,6 +21,7 @@ pub struct Widgets {
     styler: Styler,
     context: Mutex<Context>,
     scenes: Mutex<Scenes>,
+    icons: Mutex<Icons>,
     gaps: Mutex<Vec<Gap>>,
 }
 
@@ -32,12 +35,13 @@ struct Show<'a> {
 }
 
 impl Widgets {
-    /// Widgets in `theme`, in `context`.
-    pub fn new(theme: Arc<Theme>, context: Context) -> Widgets {
+    /// Widgets in `theme`, in `context`, with icons found by `icons`.
+    pub fn new(theme: Arc<Theme>, context: Context, icons: IconLookup) -> Widgets {
         Widgets {
             styler: Styler::new(theme),
             context: Mutex::new(context),
             scenes: Mutex::new(Scenes::default()),
+            icons: Mutex::new(Icons::new(icons)),
             gaps: Mutex::new(Vec::new()),
         }
     }
@@ -82,7 +86,8 @@ impl Widgets {
             value: show.value,
             ..SceneRequest::new(&query)
         };
-        let mut measure = EguiMeasure::new(ui.ctx());
+        let mut icons = self.icons.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut measure = EguiMeasure::new(ui.ctx(), &mut icons);
         self.scenes
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -118,7 +123,8 @@ impl Widgets {
             && ui.is_rect_visible(rect)
         {
             let palette = self.styler.theme().palette().clone();
-            let gaps = paint_scene(ui.painter(), rect.min, scene, &palette);
+            let mut icons = self.icons.lock().unwrap_or_else(PoisonError::into_inner);
+            let gaps = paint_scene(ui.painter(), rect.min, scene, &palette, &mut icons);
             if !gaps.is_empty() {
                 let mut known = self.gaps.lock().unwrap_or_else(PoisonError::into_inner);
                 for gap in gaps {

@@ -1,12 +1,6 @@
 //! Images and icons: SVG through usvg/resvg, PNG through tiny-skia, icons
-//! found by freedesktop icon-theme name.
-//!
-//! Icon lookup is deliberately simple: the icon themes given (in order),
-//! each searched for `<name>.svg` or `<name>.png` in any folder up to two
-//! levels down (`actions/16/`, `16x16/actions/`, `scalable/`), the largest
-//! SVG preferred; then the fallback folders. No `index.theme` inheritance
-//! yet. Snapshot tests use fallback folders only, so they never depend on the
-//! machine's icon themes.
+//! found by freedesktop icon-theme name with the model's shared lookup
+//! ([`union_model::icons`]).
 
 use crate::image_file::{Fit, ImageFile, recolour};
 use rustc_hash::FxHashMap;
@@ -15,6 +9,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tiny_skia::Pixmap;
+use union_model::icons::IconLookup;
 use union_model::values::Rgba;
 
 /// Largest raster drawn for one image, per side (device px).
@@ -26,9 +21,7 @@ type RasterKey = (u32, u32, Option<[u8; 4]>, Fit);
 /// Finds and rasterises images and icons; remembers what it found.
 #[derive(Debug, Default)]
 pub struct Images {
-    icon_themes: Vec<PathBuf>,
-    fallback: Vec<PathBuf>,
-    found: HashMap<String, Option<PathBuf>>,
+    icons: IconLookup,
     /// Per file (by its path's text, hashed as one string): its rasters.
     rasters: FxHashMap<OsString, FxHashMap<RasterKey, Option<Pixmap>>>,
     files: HashMap<PathBuf, Option<Arc<ImageFile>>>,
@@ -48,7 +41,7 @@ impl Images {
     /// Icons looked up in `fallback` folders only (reproducible renders).
     pub fn with_fallback(fallback: Vec<PathBuf>) -> Images {
         Images {
-            fallback,
+            icons: IconLookup::with_fallback(fallback),
             ..Images::default()
         }
     }
@@ -56,44 +49,15 @@ impl Images {
     /// Icons looked up in the machine's `breeze` and `hicolor` icon themes
     /// (under `$XDG_DATA_HOME` and `$XDG_DATA_DIRS`), then in `fallback`.
     pub fn with_system_icons(fallback: Vec<PathBuf>) -> Images {
-        let mut data_dirs: Vec<PathBuf> = Vec::new();
-        if let Some(home) = std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local/share")))
-        {
-            data_dirs.push(home);
-        }
-        let system = std::env::var_os("XDG_DATA_DIRS")
-            .unwrap_or_else(|| "/usr/local/share:/usr/share".into());
-        data_dirs.extend(std::env::split_paths(&system));
-        let icon_themes = ["breeze", "hicolor"]
-            .iter()
-            .flat_map(|theme| data_dirs.iter().map(move |d| d.join("icons").join(theme)))
-            .filter(|d| d.is_dir())
-            .collect();
         Images {
-            icon_themes,
-            fallback,
+            icons: IconLookup::with_system_icons(fallback),
             ..Images::default()
         }
     }
 
     /// The file of the icon called `name`, if any theme or fallback folder has it.
     pub fn find_icon(&mut self, name: &str) -> Option<PathBuf> {
-        if let Some(found) = self.found.get(name) {
-            return found.clone();
-        }
-        let valid = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
-        let found = valid
-            .then(|| {
-                self.icon_themes
-                    .iter()
-                    .find_map(|theme| search(theme, name, 2))
-                    .or_else(|| self.fallback.iter().find_map(|dir| search(dir, name, 0)))
-            })
-            .flatten();
-        self.found.insert(name.to_owned(), found.clone());
-        found
+        self.icons.find(name)
     }
 
     /// `path` rasterised to `width` × `height` device pixels (aspect kept,
@@ -129,7 +93,7 @@ impl Images {
         if let Some(known) = self.symbolic.get(path.as_os_str()) {
             return *known;
         }
-        let symbolic = is_symbolic(path);
+        let symbolic = union_model::icons::is_symbolic(path);
         self.symbolic.insert(path.as_os_str().to_owned(), symbolic);
         symbolic
     }
@@ -183,40 +147,6 @@ impl Images {
 
 /// Whether the SVG at `path` is a symbolic (recolourable) icon: it uses the
 /// `ColorScheme-*` classes of freedesktop/KDE symbolic icons.
-fn is_symbolic(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "svg")
-        && std::fs::read_to_string(path).is_ok_and(|text| text.contains("ColorScheme-"))
-}
-
-fn search(dir: &Path, name: &str, depth: u32) -> Option<PathBuf> {
-    for extension in ["svg", "png"] {
-        let candidate = dir.join(format!("{name}.{extension}"));
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-    }
-    if depth == 0 {
-        return None;
-    }
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    // Scalable and large sizes first: they downscale best.
-    folders.sort_by_key(|p| {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let size: i64 = name
-            .split('x')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(if name == "scalable" { 10_000 } else { 0 });
-        -size
-    });
-    folders.iter().find_map(|f| search(f, name, depth - 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -866,7 +866,14 @@ pub(crate) fn paint_element(
     );
     let ow = outline_sides.widths;
     if ow.iter().any(|w| *w > 0.0) {
-        let offset = px(&outline.offset) * scale;
+        // A negative offset draws the outline inside the border edge (CSS).
+        let offset = outline
+            .offset
+            .value()
+            .and_then(|l| l.px())
+            .filter(|v| v.is_finite())
+            .unwrap_or(0.0)
+            * scale;
         let inner = border_box.outset(offset, offset, offset, offset);
         let inner_r = radii.outer(offset);
         let outer = inner.outset(ow[0], ow[1], ow[2], ow[3]);

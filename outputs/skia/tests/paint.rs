@@ -229,6 +229,31 @@ fn outlines_sit_outside_beyond_their_offset() {
 }
 
 #[test]
+fn a_negative_outline_offset_draws_inside_the_border_edge() {
+    // The outline's outer edge is 4 px inside the border box, over the
+    // background (CSS Basic UI: `outline-offset` may be negative).
+    let pixmap = render(
+        "button { background-color: white; outline: 1px solid red; outline-offset: -4px }",
+        (20.0, 20.0),
+        1.0,
+        10.0,
+    );
+    let white = (255, 255, 255, 255);
+    assert_eq!(
+        at(&pixmap, 13, 20),
+        RED,
+        "the outline, 3 px in from the edge"
+    );
+    assert_eq!(
+        at(&pixmap, 12, 20),
+        white,
+        "between the edge and the outline"
+    );
+    assert_eq!(at(&pixmap, 14, 20), white, "inside the outline");
+    assert_eq!(at(&pixmap, 9, 20), CLEAR, "nothing outside the box");
+}
+
+#[test]
 fn gradients_follow_css_geometry() {
     let pixmap = render(
         "button { background-image: linear-gradient(to right, red, blue) }",

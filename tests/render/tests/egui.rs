@@ -2,16 +2,18 @@
 //! control in every state, in Breeze and Breeze Dark, drawn by both from
 //! the same request and compared pixel by pixel.
 //!
-//! Boxes only: the cases carry no text and no icon, because egui sets text
-//! in its own fonts with its own rasteriser (compared by size, below) and
-//! does not draw icons yet (a reported gap). Per capability, the tolerance
-//! and its reason:
+//! Boxes and icons: the cases carry no text, because egui sets text in its
+//! own fonts with its own rasteriser. Per capability, the tolerance and its
+//! reason:
 //!
 //! - **boxes** (fills, borders, circular corners, outlines): a channel may
 //!   differ by up to 48/255 on at most 2.5 % of the pixels — egui feathers
 //!   every edge over one pixel where union-skia computes the exact covered
 //!   area, so antialiased edge pixels differ, and egui's corners are
 //!   polygons of a few segments;
+//! - **icons**: resvg rasterises them for both at the same device size and
+//!   place; egui samples the texture bilinearly, so they fall under the
+//!   boxes' tolerance;
 //! - **shadows**: egui blurs with a feathered rectangle, not a gaussian:
 //!   cases whose control casts a shadow allow 5 % of the pixels;
 //! - **gaps** egui reports (elliptical corners, frames, images, inset
@@ -42,7 +44,10 @@ fn every_control_looks_like_the_reference_through_egui() {
         Fonts::deterministic().unwrap(),
         Images::with_fallback(vec![root().join("themes/icons")]),
     );
-    let mut egui = union_egui::Headless::new();
+    let mut egui =
+        union_egui::Headless::with_icons(union_model::icons::IconLookup::with_fallback(vec![
+            root().join("themes/icons"),
+        ]));
     let diffs = root().join("target/snapshot-diffs/egui");
     let mut themes = std::collections::HashMap::new();
     let mut failures = Vec::new();
