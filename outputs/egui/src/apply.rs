@@ -15,6 +15,7 @@
 //! | `extreme_bg_color`, `text_edit_bg_color` | `TextField` background |
 //! | `spacing.button_padding`, `interact_size` | `Button` padding and size |
 //! | `spacing.icon_width` | `CheckBox > Indicator` width |
+//! | `handle_shape` | `Slider > Handle`: a circle when its corners make one |
 //! | `spacing.scroll.bar_width` | `ScrollBar[orientation=vertical]` width |
 //! | text styles `Body`, `Button`, `Heading`, `Small` | `Label`, `Button`, `Label.heading`, `Label.secondary` font sizes |
 //!
@@ -272,6 +273,29 @@ pub fn style_for(
     let bar_width = px(&bar.style.layout.width);
     if bar_width > 0.0 {
         style.spacing.scroll.bar_width = bar_width;
+    }
+    // Slider handles: round when their corners make a circle.
+    let handle = {
+        let chain = vec![
+            Element::new("Window"),
+            Element::new("Slider").with_attribute("orientation", "horizontal"),
+            Element::new("Handle"),
+        ];
+        styler.query(&Query::new(chain, *context))
+    };
+    let (w, h) = (
+        px(&handle.style.layout.width),
+        px(&handle.style.layout.height),
+    );
+    if w > 0.0 && h > 0.0 {
+        let corner = radii(&handle.style, Rect::new(0.0, 0.0, w, h)).0[0];
+        style.visuals.handle_shape = if corner.0 >= w / 2.0 - 0.5 && corner.1 >= h / 2.0 - 0.5 {
+            egui::style::HandleShape::Circle
+        } else {
+            egui::style::HandleShape::Rect {
+                aspect_ratio: w / h,
+            }
+        };
     }
     let heading = reader.query(Element::new("Label").with_hint("heading"));
     let secondary = reader.query(Element::new("Label").with_hint("secondary"));
