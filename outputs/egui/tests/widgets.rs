@@ -1,0 +1,162 @@
+//! Union widgets answer like stock egui widgets: pointer and keyboard
+//! change the states the theme sees (the pixels show the theme's hover
+//! look), clicks toggle, drags move a slider, and AccessKit hears of them.
+
+#![allow(clippy::unwrap_used, reason = "test fixtures fail loudly")]
+
+use std::sync::Arc;
+use union_egui::Widgets;
+use union_egui::raster::{Canvas, Textures};
+use union_model::icons::IconLookup;
+use union_model::{Context, Element, Query, State, Styler, Theme};
+
+fn breeze() -> Arc<Theme> {
+    let registry = union_themes::registry_with_cache(None);
+    Arc::clone(&union_themes::load(&registry, "breeze").unwrap().theme)
+}
+
+/// The resolved background and top border colours of `element` in `Window`.
+fn looks(theme: &Arc<Theme>, element: Element) -> (egui::Color32, egui::Color32) {
+    let styler = Styler::new(Arc::clone(theme));
+    let query = Query::new(vec![Element::new("Window"), element], Context::default());
+    let style = styler.query(&query);
+    let resolve = |color: &union_model::values::Color| {
+        let [r, g, b, a] = style.resolve_color(color, theme.palette()).to_rgba8();
+        egui::Color32::from_rgba_unmultiplied(r, g, b, a)
+    };
+    (
+        resolve(style.style.background.color.value().unwrap()),
+        resolve(style.style.border.top.color.value().unwrap()),
+    )
+}
+
+/// An egui app of Union widgets driven by synthetic input.
+struct App {
+    ctx: egui::Context,
+    textures: Textures,
+    widgets: Widgets,
+    checked: bool,
+    value: f32,
+    button: Option<egui::Response>,
+    check: Option<egui::Response>,
+    slider: Option<egui::Response>,
+}
+
+impl App {
+    fn new() -> App {
+        let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        App {
+            ctx,
+            textures: Textures::default(),
+            widgets: Widgets::new(breeze(), Context::default(), IconLookup::default()),
+            checked: false,
+            value: 0.0,
+            button: None,
+            check: None,
+            slider: None,
+        }
+    }
+
+    /// One frame with `events`; returns its pixels.
+    fn frame(&mut self, events: Vec<egui::Event>) -> (Canvas, egui::FullOutput) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(300.0, 200.0),
+            )),
+            time: Some(0.0),
+            events,
+            ..egui::RawInput::default()
+        };
+        let widgets = &self.widgets;
+        let (checked, value) = (&mut self.checked, &mut self.value);
+        let mut responses = (None, None, None);
+        let mut output = self.ctx.run_ui(input, |ui| {
+            responses.0 = Some(widgets.button(ui, "Press"));
+            responses.1 = Some(widgets.check_box(ui, checked, "Option"));
+            responses.2 = Some(widgets.slider(ui, value, 200.0));
+        });
+        (self.button, self.check, self.slider) = responses;
+        self.textures
+            .apply(std::mem::take(&mut output.textures_delta));
+        let primitives = self.ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+        let mut canvas = Canvas::new(300, 200);
+        canvas.draw(&primitives, &self.textures, 1.0);
+        (canvas, output)
+    }
+}
+
+fn moved(at: egui::Pos2) -> egui::Event {
+    egui::Event::PointerMoved(at)
+}
+
+fn button(at: egui::Pos2, pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+#[test]
+fn hover_press_and_click_change_what_the_theme_sees() {
+    let theme = breeze();
+    let normal = looks(&theme, Element::new("Button"));
+    let hovered = looks(&theme, Element::new("Button").with_state(State::Hovered));
+    let pressed = looks(&theme, Element::new("Button").with_state(State::Pressed));
+    assert!(
+        normal.1 != hovered.1 && normal.0 != pressed.0,
+        "Breeze borders a hovered button and fills a pressed one: {normal:?} {hovered:?} {pressed:?}"
+    );
+    let mut app = App::new();
+    app.frame(Vec::new());
+    let rect = app.button.as_ref().unwrap().rect;
+    let inside = rect.center() + egui::vec2(0.0, rect.height() / 2.0 - 4.0);
+    let fill = |canvas: &Canvas| canvas.pixel(inside.x as u32, inside.y as u32);
+    let edge = rect.center_top();
+    let border = |canvas: &Canvas| canvas.pixel(edge.x as u32, edge.y as u32);
+    let (canvas, _) = app.frame(Vec::new());
+    assert_eq!((fill(&canvas), border(&canvas)), normal);
+    app.frame(vec![moved(inside)]);
+    let (canvas, _) = app.frame(Vec::new());
+    assert!(app.button.as_ref().unwrap().hovered());
+    assert_eq!(border(&canvas), hovered.1, "the hover look");
+    app.frame(vec![button(inside, true)]);
+    let (canvas, _) = app.frame(Vec::new());
+    assert_eq!(fill(&canvas), pressed.0, "the pressed look");
+
+    // A click on the check box toggles it.
+    let check = app.check.as_ref().unwrap().rect.left_center() + egui::vec2(6.0, 0.0);
+    app.frame(vec![button(inside, false), moved(check)]);
+    app.frame(vec![button(check, true)]);
+    app.frame(vec![button(check, false)]);
+    assert!(app.checked, "clicked on");
+    assert!(app.check.as_ref().unwrap().clicked());
+}
+
+#[test]
+fn dragging_moves_the_slider_and_accesskit_hears_of_the_widgets() {
+    let mut app = App::new();
+    app.frame(Vec::new());
+    let rect = app.slider.as_ref().unwrap().rect;
+    let start = rect.left_center() + egui::vec2(2.0, 0.0);
+    let end = rect.center();
+    app.frame(vec![moved(start)]);
+    app.frame(vec![button(start, true)]);
+    app.frame(vec![moved(end)]);
+    app.frame(vec![button(end, false)]);
+    assert!(
+        (app.value - 0.5).abs() < 0.1,
+        "dragged to the middle: {}",
+        app.value
+    );
+
+    let (_, output) = app.frame(Vec::new());
+    let update = output.platform_output.accesskit_update.unwrap();
+    let roles: Vec<egui::Role> = update.nodes.iter().map(|(_, node)| node.role()).collect();
+    for role in [egui::Role::Button, egui::Role::CheckBox, egui::Role::Slider] {
+        assert!(roles.contains(&role), "{role:?} in {roles:?}");
+    }
+}
