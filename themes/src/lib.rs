@@ -21,11 +21,15 @@
 //!   `UNION_NO_CACHE`).
 //! - **Listing**: [`list_all`] names every theme it can find, with its kind
 //!   and folder; [`searched`] says where it looked.
+//! - **Live reload** ([`live`]): a theme that follows its files in the
+//!   background and never shows a broken edit, for every output.
 //!
 //! ## What it does not do
 //! It parses nothing itself (the input plugins do) and draws nothing.
 
 #![forbid(unsafe_code)]
+
+pub mod live;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};

@@ -16,6 +16,7 @@
 //! | `spacing.button_padding`, `interact_size` | `Button` padding and size |
 //! | `spacing.icon_width` | `CheckBox > Indicator` width |
 //! | `handle_shape` | `Slider > Handle`: a circle when its corners make one |
+//! | `slider_trailing_fill` | whether `Slider > Fill` draws |
 //! | `spacing.scroll.bar_width` | `ScrollBar[orientation=vertical]` width |
 //! | text styles `Body`, `Button`, `Heading`, `Small` | `Label`, `Button`, `Label.heading`, `Label.secondary` font sizes |
 //!
@@ -297,6 +298,17 @@ pub fn style_for(
             }
         };
     }
+    // A slider fills its groove up to the handle when the theme draws a fill.
+    let fill = {
+        let chain = vec![
+            Element::new("Window"),
+            Element::new("Slider").with_attribute("orientation", "horizontal"),
+            Element::new("Fill"),
+        ];
+        styler.query(&Query::new(chain, *context))
+    };
+    style.visuals.slider_trailing_fill = fill.style.background.color.value().is_some()
+        || fill.style.background.image.value().is_some();
     let heading = reader.query(Element::new("Label").with_hint("heading"));
     let secondary = reader.query(Element::new("Label").with_hint("secondary"));
     for (text_style, source) in [

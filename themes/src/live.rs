@@ -39,11 +39,11 @@ pub struct LiveTheme {
 }
 
 impl LiveTheme {
-    /// Loads THEME (a path or a name, see [`crate::themes::load`]). A
+    /// Loads THEME (a path or a name, see [`crate::load`]). A
     /// theme that does not load at all has nothing to show: that is an
     /// error here, unlike a later broken edit.
     pub fn open(registry: Arc<ThemeRegistry>, theme: &str) -> Result<LiveTheme, LoadError> {
-        let shown = crate::themes::load(&registry, theme)?;
+        let shown = crate::load(&registry, theme)?;
         let name = shown.theme.name().to_owned();
         let status = if shown.diagnostics.iter().any(Diagnostic::is_error) {
             Status::Broken(shown.diagnostics.clone())
