@@ -27,6 +27,8 @@ struct CellView {
 /// A control's row on the page on show.
 struct RowView {
     control: &'static str,
+    /// The output that drew the row ("tiny-skia", "egui").
+    backend: &'static str,
     cells: Result<Vec<CellView>, String>,
 }
 
@@ -38,6 +40,7 @@ struct DrawnFrom {
     theme: usize,
     settings: Settings,
     page: usize,
+    backends: Vec<bool>,
 }
 
 /// The gallery window.
@@ -47,6 +50,8 @@ pub(super) struct Gallery {
     watcher: Result<Watcher, String>,
     styler: Styler,
     renderer: Renderer,
+    /// The egui output, drawing headless beside the reference.
+    egui: union_egui::Headless,
     pub(super) settings: Settings,
     pages: Vec<Page>,
     page: usize,
@@ -99,6 +104,9 @@ impl Gallery {
             watcher,
             styler,
             renderer,
+            egui: union_egui::Headless::with_icons(
+                union_model::icons::IconLookup::with_system_icons(bundled_icon_dirs()),
+            ),
             settings,
             pages,
             page,
@@ -112,7 +120,11 @@ impl Gallery {
             themes: themes::list(&themes::search_dirs(), &themes::plasma_dirs()),
             open_path: String::new(),
             message: None,
-            backends: crate::cells::BACKENDS.iter().map(|(_, on)| *on).collect(),
+            // The reference on show; other outputs at a click.
+            backends: crate::cells::BACKENDS
+                .iter()
+                .map(|(name, _)| *name == "tiny-skia")
+                .collect(),
         })
     }
 
@@ -149,6 +161,7 @@ impl Gallery {
             theme: self.theme_serial,
             settings: self.settings,
             page: self.page,
+            backends: self.backends.clone(),
         };
         if self.drawn_from.as_ref() == Some(&now) {
             return;
@@ -161,31 +174,45 @@ impl Gallery {
             let Some(control) = catalogue::control(name) else {
                 continue;
             };
-            let backend: &mut dyn Backend = &mut self.renderer;
-            let cells =
-                render_row(control, &theme, &self.styler, &self.settings, backend).map(|cells| {
-                    cells
-                        .into_iter()
-                        .enumerate()
-                        .map(|(column, cell)| {
-                            let pixmap = cell.pixmap();
-                            let image = egui::ColorImage::from_rgba_premultiplied(
-                                [pixmap.width() as usize, pixmap.height() as usize],
-                                pixmap.data(),
-                            );
-                            let texture = ctx.load_texture(
-                                format!("cell-{index}-{column}"),
-                                image,
-                                TextureOptions::NEAREST,
-                            );
-                            CellView { cell, texture }
-                        })
-                        .collect()
+            // A row per output shown: each draws the same scenes.
+            let shown: Vec<&'static str> = crate::cells::BACKENDS
+                .iter()
+                .zip(&self.backends)
+                .filter(|((_, available), on)| *available && **on)
+                .map(|((name, _), _)| *name)
+                .collect();
+            for output in shown {
+                let backend: &mut dyn Backend = match output {
+                    "egui" => &mut self.egui,
+                    _ => &mut self.renderer,
+                };
+                let cells = render_row(control, &theme, &self.styler, &self.settings, backend).map(
+                    |cells| {
+                        cells
+                            .into_iter()
+                            .enumerate()
+                            .map(|(column, cell)| {
+                                let pixmap = cell.pixmap();
+                                let image = egui::ColorImage::from_rgba_premultiplied(
+                                    [pixmap.width() as usize, pixmap.height() as usize],
+                                    pixmap.data(),
+                                );
+                                let texture = ctx.load_texture(
+                                    format!("cell-{output}-{index}-{column}"),
+                                    image,
+                                    TextureOptions::NEAREST,
+                                );
+                                CellView { cell, texture }
+                            })
+                            .collect()
+                    },
+                );
+                rows.push(RowView {
+                    control: name,
+                    backend: output,
+                    cells,
                 });
-            rows.push(RowView {
-                control: name,
-                cells,
-            });
+            }
         }
         self.rows = rows;
         // The inspector follows the theme and the switches.
@@ -236,7 +263,12 @@ impl Gallery {
                 .spacing([16.0, 14.0])
                 .show(ui, |ui| {
                     for (row_index, row) in self.rows.iter().enumerate() {
-                        ui.label(egui::RichText::new(row.control).strong().color(foreground));
+                        let label = if row.backend == "tiny-skia" {
+                            row.control.to_owned()
+                        } else {
+                            format!("{} · {}", row.control, row.backend)
+                        };
+                        ui.label(egui::RichText::new(label).strong().color(foreground));
                         match &row.cells {
                             Err(error) => {
                                 ui.colored_label(Color32::RED, error);

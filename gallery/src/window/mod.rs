@@ -38,6 +38,10 @@ pub struct GalleryArgs {
     /// The window's inner size in logical px, `WxH`.
     #[arg(long, default_value = "1280x860")]
     pub window_size: String,
+    /// Also show each control drawn by these outputs, beside tiny-skia's
+    /// (`--compare egui`).
+    #[arg(long, value_delimiter = ',')]
+    pub compare: Vec<String>,
 }
 
 impl GalleryArgs {
@@ -70,7 +74,14 @@ impl GalleryArgs {
 pub fn run(args: &GalleryArgs) -> Result<(), String> {
     let settings = args.settings()?;
     let (width, height) = crate::render::parse_size(&args.window_size)?;
-    let state = app::Gallery::open(&args.theme, settings, args.page.as_deref())?;
+    let mut state = app::Gallery::open(&args.theme, settings, args.page.as_deref())?;
+    for name in &args.compare {
+        let index = crate::cells::BACKENDS
+            .iter()
+            .position(|(backend, available)| *available && backend.eq_ignore_ascii_case(name))
+            .ok_or_else(|| format!("--compare: no output called {name:?} in this build"))?;
+        state.backends[index] = true;
+    }
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_inner_size([width, height])
