@@ -8,9 +8,12 @@
 //!   egui widgets take it; what `Style` cannot express comes back in
 //!   [`Capabilities`].
 //! - **Union widgets** ([`Widgets`]): button, tool button, check box,
-//!   radio button, switch, tab button, slider, progress bar, label — each
-//!   a control scene painted at full fidelity, with egui's `Response`,
-//!   focus and accessibility.
+//!   radio button, switch, tab button, slider, progress bar, label, combo
+//!   box (its menu drawn as the theme's menu items), text field (egui's
+//!   editing inside the theme's box), frame and group box around content,
+//!   and any other catalogue control drawn as it is (`Widgets::control`:
+//!   tool tips, menu items, separators…) — each a control scene painted at
+//!   full fidelity, with egui's `Response`, focus and accessibility.
 //! - **Drawing the control scene** ([`paint_scene`]): a
 //!   [`union_model::scene::ControlScene`] painted with egui's painter —
 //!   outer shadows (epaint's blurred shadow shapes), background colours and
@@ -21,6 +24,11 @@
 //! - **Headless** ([`Headless`]): a context run for one pass, tessellated
 //!   by epaint and rasterised on the CPU ([`raster`]), deterministic and
 //!   GPU-free: what `union render --backend egui` and the tests draw with.
+//!
+//! ## Not yet
+//! Scroll bars and spin boxes have no behaviour of their own (draw them with
+//! `Widgets::control`); theme transitions are not animated; text is set in
+//! egui's own proportional font, not the theme's family.
 //!
 //! ## What it does not draw (reported as a [`Gap`] per element and property)
 //! - elliptical corners (egui's are circular: the smaller radius is used)

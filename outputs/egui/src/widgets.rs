@@ -96,7 +96,7 @@ impl Widgets {
     }
 
     /// Allocates, senses and paints one control; `element` gets the states.
-    fn control(
+    fn sensed(
         &self,
         ui: &mut Ui,
         mut element: Element,
@@ -119,20 +119,8 @@ impl Widgets {
         element.set_state(State::Disabled, !ui.is_enabled());
         element.set_state(State::Checked, show.checked);
         let scene = self.scene(ui, &element, show, Some(rect.size()));
-        if let Some(scene) = &scene
-            && ui.is_rect_visible(rect)
-        {
-            let palette = self.styler.theme().palette().clone();
-            let mut icons = self.icons.lock().unwrap_or_else(PoisonError::into_inner);
-            let gaps = paint_scene(ui.painter(), rect.min, scene, &palette, &mut icons);
-            if !gaps.is_empty() {
-                let mut known = self.gaps.lock().unwrap_or_else(PoisonError::into_inner);
-                for gap in gaps {
-                    if !known.contains(&gap) {
-                        known.push(gap);
-                    }
-                }
-            }
+        if let Some(scene) = &scene {
+            self.paint(ui, rect, scene);
         }
         (response, scene)
     }
@@ -143,7 +131,7 @@ impl Widgets {
             text: Some(text),
             ..Show::default()
         };
-        let (response, _) = self.control(ui, Element::new("Button"), show, None);
+        let (response, _) = self.sensed(ui, Element::new("Button"), show, None);
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
         response
@@ -155,7 +143,7 @@ impl Widgets {
             text: Some(text),
             ..Show::default()
         };
-        let (response, _) = self.control(ui, Element::new("ToolButton"), show, None);
+        let (response, _) = self.sensed(ui, Element::new("ToolButton"), show, None);
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
         response
@@ -174,7 +162,7 @@ impl Widgets {
             checked: *on,
             ..Show::default()
         };
-        let (mut response, _) = self.control(ui, Element::new(control), show, None);
+        let (mut response, _) = self.sensed(ui, Element::new(control), show, None);
         if response.clicked() {
             *on = !*on;
             response.mark_changed();
@@ -201,7 +189,7 @@ impl Widgets {
             checked: selected,
             ..Show::default()
         };
-        let (response, _) = self.control(ui, Element::new("RadioButton"), show, None);
+        let (response, _) = self.sensed(ui, Element::new("RadioButton"), show, None);
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::selected(Role::RadioButton, enabled, selected, text));
         response
@@ -214,7 +202,7 @@ impl Widgets {
             checked: current,
             ..Show::default()
         };
-        let (response, _) = self.control(ui, Element::new("TabButton"), show, None);
+        let (response, _) = self.sensed(ui, Element::new("TabButton"), show, None);
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::selected(Role::Tab, enabled, current, text));
         response
@@ -228,7 +216,7 @@ impl Widgets {
             sense_drag: true,
             ..Show::default()
         };
-        let (mut response, scene) = self.control(ui, element, show, Some(width));
+        let (mut response, scene) = self.sensed(ui, element, show, Some(width));
         if let (Some(pointer), Some(scene)) = (response.interact_pointer_pos(), scene) {
             let groove = scene
                 .parts
@@ -260,7 +248,7 @@ impl Widgets {
             value,
             ..Show::default()
         };
-        let (response, _) = self.control(ui, element, show, Some(width));
+        let (response, _) = self.sensed(ui, element, show, Some(width));
         response
     }
 
@@ -270,9 +258,186 @@ impl Widgets {
             text: Some(text),
             ..Show::default()
         };
-        let (response, _) = self.control(ui, Element::new("Label"), show, None);
+        let (response, _) = self.sensed(ui, Element::new("Label"), show, None);
         let enabled = ui.is_enabled();
         response.widget_info(|| WidgetInfo::labeled(Role::Label, enabled, text));
         response
+    }
+
+    /// Any catalogue control in `element` (type, hints, attributes; the
+    /// states come from the response), drawn at its implicit size or
+    /// `width` points wide: tool tips, menu items, tab bars, separators,
+    /// busy indicators… The caller handles what a click means.
+    pub fn control(
+        &self,
+        ui: &mut Ui,
+        element: Element,
+        text: Option<&str>,
+        width: Option<f32>,
+    ) -> Response {
+        let show = Show {
+            text,
+            ..Show::default()
+        };
+        self.sensed(ui, element, show, width).0
+    }
+
+    /// A combo box showing `items[*selected]`; a click opens a menu of
+    /// the items, each drawn as the theme's `Menu > MenuItem`.
+    pub fn combo_box(&self, ui: &mut Ui, selected: &mut usize, items: &[&str]) -> Response {
+        let current = items.get(*selected).copied().unwrap_or("");
+        let show = Show {
+            text: Some(current),
+            ..Show::default()
+        };
+        let popup_id = ui.next_auto_id().with("union-combo-popup");
+        let open = egui::Popup::is_id_open(ui.ctx(), popup_id);
+        let mut element = Element::new("ComboBox");
+        element.set_state(State::Open, open);
+        let (mut response, scene) = self.sensed(ui, element, show, None);
+        let width = scene.as_ref().map_or(120.0, |s| s.size.0);
+        let mut chosen = None;
+        egui::Popup::menu(&response).id(popup_id).show(|ui| {
+            ui.set_min_width(width);
+            for (index, item) in items.iter().enumerate() {
+                if self
+                    .menu_item(ui, index == *selected, item, width)
+                    .clicked()
+                {
+                    chosen = Some(index);
+                }
+            }
+        });
+        if let Some(index) = chosen
+            && index != *selected
+        {
+            *selected = index;
+            response.mark_changed();
+        }
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::ComboBox, enabled, current));
+        response
+    }
+
+    fn menu_item(&self, ui: &mut Ui, checked: bool, text: &str, width: f32) -> Response {
+        let show = Show {
+            text: Some(text),
+            checked,
+            ..Show::default()
+        };
+        let (response, _) = self.sensed(ui, Element::new("MenuItem"), show, Some(width));
+        let enabled = ui.is_enabled();
+        response.widget_info(|| WidgetInfo::labeled(Role::MenuItem, enabled, text));
+        response
+    }
+
+    /// A single-line text field: the theme's box, egui's text editing in
+    /// the scene's text area (cursor, selection, IME, clipboard).
+    pub fn text_field(&self, ui: &mut Ui, text: &mut String, width: f32) -> Response {
+        let shown = if text.is_empty() { " " } else { text.as_str() };
+        let show = Show {
+            text: Some(shown),
+            ..Show::default()
+        };
+        let element = Element::new("TextField");
+        let natural = self.scene(ui, &element, show, None);
+        let height = natural.as_ref().map_or(24.0, |s| s.size.1);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+        let id = ui.next_auto_id();
+        let focused = ui.memory(|m| m.has_focus(id));
+        let hovered = ui.rect_contains_pointer(rect);
+        let mut element = element;
+        element.set_state(State::Hovered, hovered);
+        element.set_state(State::Focused, focused);
+        element.set_state(State::VisualFocus, focused);
+        element.set_state(State::Disabled, !ui.is_enabled());
+        let scene = self.scene(ui, &element, show, Some(rect.size()));
+        let mut area = rect.shrink(4.0);
+        if let Some(scene) = &scene {
+            self.paint(ui, rect, scene);
+            if let Some(part) = scene.parts.iter().find(|p| p.kind() == "Text") {
+                let text_rect = part.rect;
+                area = egui::Rect::from_min_size(
+                    rect.min + egui::vec2(text_rect.x, text_rect.y),
+                    egui::vec2(rect.width() - 2.0 * text_rect.x, text_rect.height),
+                );
+            }
+        }
+        let color = scene
+            .as_ref()
+            .and_then(|s| s.parts.iter().find(|p| p.kind() == "Text"))
+            .and_then(|p| {
+                p.style
+                    .style
+                    .text
+                    .color
+                    .value()
+                    .map(|c| crate::look::resolve(&p.style, c, self.styler.theme().palette()))
+            });
+        let edit = egui::TextEdit::singleline(text)
+            .id(id)
+            .frame(egui::Frame::NONE)
+            .margin(egui::Margin::ZERO)
+            .desired_width(area.width());
+        let edit = match color {
+            Some(color) => edit.text_color(color),
+            None => edit,
+        };
+        ui.put(area, edit)
+    }
+
+    /// A frame (`Frame`, or `GroupBox` with a title) around `content`,
+    /// which is laid out inside the scene's content area.
+    pub fn frame<R>(
+        &self,
+        ui: &mut Ui,
+        element: &Element,
+        title: Option<&str>,
+        size: egui::Vec2,
+        content: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
+        let show = Show {
+            text: title,
+            ..Show::default()
+        };
+        let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+        let scene = self.scene(ui, element, show, Some(size));
+        let mut inner = rect.shrink(8.0);
+        if let Some(scene) = &scene {
+            self.paint(ui, rect, scene);
+            let padding = &scene.style.style.layout.padding;
+            let top = scene
+                .parts
+                .iter()
+                .filter(|p| p.kind() == "Text" || p.kind() == "Header")
+                .map(|p| p.rect.bottom())
+                .fold(crate::look::px(&padding.top), f32::max);
+            inner = egui::Rect::from_min_max(
+                rect.min + egui::vec2(crate::look::px(&padding.left), top),
+                rect.max
+                    - egui::vec2(
+                        crate::look::px(&padding.right),
+                        crate::look::px(&padding.bottom),
+                    ),
+            );
+        }
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+        content(&mut child)
+    }
+
+    /// Paints `scene` at `rect` and remembers its gaps.
+    fn paint(&self, ui: &Ui, rect: egui::Rect, scene: &ControlScene) {
+        if !ui.is_rect_visible(rect) {
+            return;
+        }
+        let palette = self.styler.theme().palette().clone();
+        let mut icons = self.icons.lock().unwrap_or_else(PoisonError::into_inner);
+        let gaps = paint_scene(ui.painter(), rect.min, scene, &palette, &mut icons);
+        let mut known = self.gaps.lock().unwrap_or_else(PoisonError::into_inner);
+        for gap in gaps {
+            if !known.contains(&gap) {
+                known.push(gap);
+            }
+        }
     }
 }

@@ -160,3 +160,69 @@ fn dragging_moves_the_slider_and_accesskit_hears_of_the_widgets() {
         assert!(roles.contains(&role), "{role:?} in {roles:?}");
     }
 }
+
+/// Runs one frame of `ui_fn` with `events`.
+fn run(ctx: &egui::Context, events: Vec<egui::Event>, ui_fn: &mut dyn FnMut(&mut egui::Ui)) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(400.0, 300.0),
+        )),
+        time: Some(0.0),
+        events,
+        ..egui::RawInput::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| ui_fn(ui));
+    output.textures_delta.clear();
+}
+
+#[test]
+fn a_combo_box_opens_its_menu_and_picks_an_item() {
+    let ctx = egui::Context::default();
+    let widgets = Widgets::new(breeze(), Context::default(), IconLookup::default());
+    let items = ["First", "Second", "Third"];
+    let mut selected = 0;
+    let mut rect = egui::Rect::NOTHING;
+    let frame = |events: Vec<egui::Event>, selected: &mut usize, rect: &mut egui::Rect| {
+        run(&ctx, events, &mut |ui| {
+            *rect = widgets.combo_box(ui, selected, &items).rect;
+        });
+    };
+    frame(Vec::new(), &mut selected, &mut rect);
+    let at = rect.center();
+    frame(vec![moved(at), button(at, true)], &mut selected, &mut rect);
+    frame(vec![button(at, false)], &mut selected, &mut rect);
+    frame(Vec::new(), &mut selected, &mut rect);
+    // The menu opens below the box; each item is as tall as a menu item.
+    let second = egui::pos2(rect.center().x, rect.bottom() + rect.height() * 1.5);
+    frame(
+        vec![moved(second), button(second, true)],
+        &mut selected,
+        &mut rect,
+    );
+    frame(vec![button(second, false)], &mut selected, &mut rect);
+    assert_eq!(selected, 1, "the second item was picked");
+}
+
+#[test]
+fn a_text_field_takes_typed_text() {
+    let ctx = egui::Context::default();
+    let widgets = Widgets::new(breeze(), Context::default(), IconLookup::default());
+    let mut text = String::new();
+    let mut rect = egui::Rect::NOTHING;
+    let frame = |events: Vec<egui::Event>, text: &mut String, rect: &mut egui::Rect| {
+        run(&ctx, events, &mut |ui| {
+            *rect = widgets.text_field(ui, text, 200.0).rect;
+        });
+    };
+    frame(Vec::new(), &mut text, &mut rect);
+    let at = rect.center();
+    frame(vec![moved(at), button(at, true)], &mut text, &mut rect);
+    frame(vec![button(at, false)], &mut text, &mut rect);
+    frame(
+        vec![egui::Event::Text("Hello".to_owned())],
+        &mut text,
+        &mut rect,
+    );
+    assert_eq!(text, "Hello");
+}
