@@ -55,6 +55,27 @@ impl ComputedStyle {
         };
         palette.resolve(color, current)
     }
+
+    /// The element's text colour resolved with `palette` (black when the
+    /// theme sets none and nothing is inherited).
+    pub fn text_color(&self, palette: &Palette) -> Rgba {
+        self.style
+            .text
+            .color
+            .value()
+            .map_or(Rgba::BLACK, |c| self.resolve_color(c, palette))
+    }
+
+    /// The element's `opacity`, clamped to 0–1 (the schema's initial value
+    /// when unset).
+    pub fn opacity(&self) -> f32 {
+        self.style
+            .display
+            .opacity
+            .value()
+            .map_or(crate::initial::DISPLAY_OPACITY, |o| o.0)
+            .clamp(0.0, 1.0)
+    }
 }
 
 struct CacheEntry {

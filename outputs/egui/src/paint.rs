@@ -5,7 +5,7 @@
 //! [`Gap`] (property and control), never silently dropped.
 
 use crate::icons::Icons;
-use crate::look::{corner_radius, is_elliptical, px, radii, rect, resolve};
+use crate::look::{color32, corner_radius, is_elliptical, px, radii, rect, resolve};
 use egui::epaint::{Mesh, RectShape, Shadow};
 use egui::{Color32, FontId, Painter, Pos2, Stroke, StrokeKind};
 use union_model::geometry::Rect;
@@ -53,7 +53,7 @@ pub fn paint_scene(
 ) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let name = scene.element.type_name().to_owned();
-    let group = opacity(&scene.style.style);
+    let group = scene.style.opacity();
     if group < 1.0 && parts_overlap(scene) {
         gaps.push(Gap {
             element: name.clone(),
@@ -72,7 +72,7 @@ pub fn paint_scene(
         let paint = Paint {
             computed: &part.style,
             palette,
-            opacity: group * opacity(&part.style.style),
+            opacity: group * part.style.opacity(),
         };
         match &part.content {
             Content::Box { icon } => {
@@ -88,14 +88,7 @@ pub fn paint_scene(
                 }
             }
             Content::Text { text, .. } => {
-                let color = part
-                    .style
-                    .style
-                    .text
-                    .color
-                    .value()
-                    .map_or(Color32::BLACK, |c| resolve(&part.style, c, palette))
-                    .gamma_multiply(paint.opacity);
+                let color = color32(part.style.text_color(palette)).gamma_multiply(paint.opacity);
                 let at = rect(part.rect, origin);
                 painter.text(
                     at.min,
@@ -116,7 +109,7 @@ pub fn paint_scene(
                 let paint = Paint {
                     computed: &part.style,
                     palette,
-                    opacity: group * opacity(&part.style.style),
+                    opacity: group * part.style.opacity(),
                 };
                 if !paint.icon(painter, origin, part.rect, icon, icons) {
                     gaps.push(Gap {
@@ -155,16 +148,6 @@ fn parts_overlap(scene: &ControlScene) -> bool {
             w > 0.0 && h > 0.0
         })
     })
-}
-
-/// An element's opacity, 0 to 1 (the schema's initial value when unset).
-fn opacity(style: &Style) -> f32 {
-    style
-        .display
-        .opacity
-        .value()
-        .map_or(union_model::initial::DISPLAY_OPACITY, |o| o.0)
-        .clamp(0.0, 1.0)
 }
 
 /// One element's style and what its colours are resolved with.

@@ -6,7 +6,7 @@
 
 use crate::geometry::Rect;
 use crate::images::Images;
-use crate::paint::{Canvas, RenderError, fade, opacity, paint_element};
+use crate::paint::{Canvas, RenderError, fade, paint_element};
 use crate::text::{Fonts, TextStyle};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
@@ -235,7 +235,7 @@ impl Renderer {
                 scale,
             );
         }
-        fade(&mut pixmap, opacity(&scene.style.style));
+        fade(&mut pixmap, scene.style.opacity());
         Ok(Rendered {
             pixmap,
             size,
@@ -251,7 +251,7 @@ impl Renderer {
         rect: Rect,
         scale: f32,
     ) {
-        let alpha = opacity(&part.style.style);
+        let alpha = part.style.opacity();
         if alpha <= 0.0 {
             return;
         }
@@ -295,15 +295,7 @@ impl Renderer {
                 let laid =
                     self.fonts
                         .layout(text, &TextStyle::of(&part.style.style), *max_width, scale);
-                let color = part
-                    .style
-                    .style
-                    .text
-                    .color
-                    .value()
-                    .map_or(union_model::values::Rgba::BLACK, |c| {
-                        part.style.resolve_color(c, palette)
-                    });
+                let color = part.style.text_color(palette);
                 self.fonts.draw(target, &laid, rect.x, rect.y, color);
             }
             Content::Icon { icon } => {

@@ -716,7 +716,7 @@ pub fn render_box(
         &mut Images::default(),
         &mut shadow::Cache::default(),
     );
-    fade(&mut pixmap, opacity(&computed.style));
+    fade(&mut pixmap, computed.opacity());
     Ok(pixmap)
 }
 
@@ -726,17 +726,6 @@ pub(crate) struct Canvas<'a> {
     /// Nothing has been painted on `pixmap` yet, so a first fill can store
     /// its pixels rather than blend them.
     pub clear: bool,
-}
-
-/// The element's `opacity`, clamped to 0..=1 (the schema's initial value
-/// when unset).
-pub(crate) fn opacity(style: &union_model::Style) -> f32 {
-    style
-        .display
-        .opacity
-        .value()
-        .map_or(union_model::initial::DISPLAY_OPACITY, |o| o.0)
-        .clamp(0.0, 1.0)
 }
 
 /// Multiplies every pixel by `opacity` (premultiplied, so all channels).
