@@ -343,6 +343,17 @@ pub fn apply(
     theme: &Arc<Theme>,
     context: &union_model::Context,
 ) -> Capabilities {
+    apply_with_fonts(ctx, theme, context, &crate::fonts::font_dirs())
+}
+
+/// [`apply`], finding the theme's font in `font_dirs` only (none: egui's
+/// own font, as reproducible tests want).
+pub fn apply_with_fonts(
+    ctx: &egui::Context,
+    theme: &Arc<Theme>,
+    context: &union_model::Context,
+    font_dirs: &[std::path::PathBuf],
+) -> Capabilities {
     let id = egui::Id::unique("union-egui-applied");
     let key = (
         Applied {
@@ -358,8 +369,29 @@ pub fn apply(
         return capabilities;
     }
     let styler = Styler::new(Arc::clone(theme));
-    let (style, capabilities) = style_for(&styler, context, &ctx.global_style());
+    let (style, mut capabilities) = style_for(&styler, context, &ctx.global_style());
     ctx.all_styles_mut(|s| *s = style.clone());
+    // The theme's font, when its file is found.
+    let label = {
+        let chain = vec![Element::new("Window"), Element::new("Label")];
+        styler.query(&Query::new(chain, *context))
+    };
+    let family = label
+        .style
+        .text
+        .font_family
+        .value()
+        .and_then(|f| f.0.first().cloned());
+    if let Some(family) = family {
+        match crate::fonts::find_family(&family, font_dirs) {
+            Some(path) if crate::fonts::use_font_file(ctx, &path) => {}
+            _ => capabilities.gaps.push(Gap {
+                element: "Label".to_owned(),
+                property: "font-family",
+                instead: "the family's file was not found: egui's own font",
+            }),
+        }
+    }
     ctx.data_mut(|d| d.insert_temp(id, (key, capabilities.clone())));
     capabilities
 }

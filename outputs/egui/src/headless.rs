@@ -58,6 +58,20 @@ impl Headless {
         }
     }
 
+    /// Sets text in the font file at `path` (first in egui's proportional
+    /// family): scenes measured afterwards use it. `false` when it cannot
+    /// be read.
+    pub fn use_font_file(&mut self, path: &std::path::Path) -> bool {
+        if !crate::fonts::use_font_file(&self.ctx, path) {
+            return false;
+        }
+        // The new fonts load on the next pass.
+        let output = self.ctx.run_ui(RawInput::default(), |_| {});
+        self.textures.apply(output.textures_delta);
+        self.scenes.forget();
+        true
+    }
+
     /// The context (its fonts measure text).
     pub fn context(&self) -> &Context {
         &self.ctx

@@ -27,8 +27,9 @@
 //!
 //! ## Not yet
 //! Scroll bars and spin boxes have no behaviour of their own (draw them with
-//! `Widgets::control`); theme transitions are not animated; text is set in
-//! egui's own proportional font, not the theme's family.
+//! `Widgets::control`); theme transitions are not animated. The theme's
+//! font is used when its file is found by name ([`fonts`]); otherwise egui's
+//! own proportional font is.
 //!
 //! ## What it does not draw (reported as a [`Gap`] per element and property)
 //! - elliptical corners (egui's are circular: the smaller radius is used)
@@ -39,11 +40,13 @@
 //! - per-side border widths or colours with rounded corners (the sides are
 //!   drawn as square bands), dashed and dotted borders (drawn solid);
 //! - one element of an SVG as an icon (`file.svg#id`, Plasma's elements);
-//! - the theme's font families (egui's proportional font is used).
+//! - a font family whose file is not found by name (egui's proportional
+//!   font is used).
 
 #![forbid(unsafe_code)]
 
 mod apply;
+pub mod fonts;
 mod headless;
 mod icons;
 mod look;
@@ -52,7 +55,7 @@ mod paint;
 pub mod raster;
 mod widgets;
 
-pub use apply::{Capabilities, apply, style_for};
+pub use apply::{Capabilities, apply, apply_with_fonts, style_for};
 pub use headless::{Drawn, Headless};
 pub use icons::{IconTexture, Icons};
 pub use measure::EguiMeasure;

@@ -97,13 +97,6 @@ pub fn paint_scene(
                     FontId::proportional(font_size(&part.style.style)),
                     color,
                 );
-                if part.style.style.text.font_family.value().is_some() {
-                    gaps.push(Gap {
-                        element,
-                        property: "font-family",
-                        instead: "egui's proportional font",
-                    });
-                }
             }
             Content::Icon { icon } => {
                 let paint = Paint {

@@ -152,8 +152,9 @@ fn egui_s_own_widget_gallery_takes_the_theme() {
             color_scheme: scheme,
             ..Context::default()
         };
+        // egui's own font, whatever fonts the machine has: reproducible.
         let themed = widget_gallery(|ctx| {
-            union_egui::apply(ctx, &theme, &context);
+            union_egui::apply_with_fonts(ctx, &theme, &context, &[]);
         });
         // The panel behind the widgets is the theme's window.
         let panel = background(&theme, Element::new("Window"));
