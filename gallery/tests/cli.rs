@@ -416,3 +416,62 @@ fn inspect_scene_prints_every_part_with_its_place_and_properties() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--value must be from 0 to 1"));
 }
+
+#[test]
+fn render_draws_through_the_backend_it_is_given() {
+    let folder = TempFolder::new("backends");
+    let theme = folder.write(
+        "t/style.css",
+        "button { background-color: #0000ff; min-width: 40px; min-height: 20px; }\n",
+    );
+    let mut drawn = Vec::new();
+    for backend in ["skia", "egui"] {
+        let out = folder.path().join(format!("{backend}.png"));
+        let output = union(
+            &[
+                "render",
+                "--theme",
+                theme.to_str().unwrap(),
+                "--element",
+                "Button",
+                "--text",
+                "",
+                "--margin",
+                "2",
+                "--backend",
+                backend,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            &folder,
+        );
+        assert!(output.status.success(), "{backend}: {output:?}");
+        drawn.push(tiny_skia::Pixmap::load_png(&out).unwrap());
+    }
+    // Both outputs draw the same scene: the same size, the box where it is.
+    assert_eq!(
+        (drawn[0].width(), drawn[0].height()),
+        (drawn[1].width(), drawn[1].height())
+    );
+    for pixmap in &drawn {
+        assert_eq!(pixel(pixmap, 10, 10), [0, 0, 255, 255]);
+        assert_eq!(pixel(pixmap, 0, 0), [0, 0, 0, 0]);
+    }
+    // An output this build does not have is refused, with its name.
+    let output = union(
+        &[
+            "render",
+            "--theme",
+            theme.to_str().unwrap(),
+            "--element",
+            "Button",
+            "--backend",
+            "qtquick",
+            "--out",
+            "/dev/null",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not in this build"));
+}
