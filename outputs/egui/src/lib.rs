@@ -27,7 +27,9 @@
 //!
 //! ## Not yet
 //! Scroll bars and spin boxes have no behaviour of their own (draw them with
-//! `Widgets::control`); theme transitions are not animated. The theme's
+//! `Widgets::control`); theme transitions cross-fade the whole control
+//! from its previous look (for the longest declared duration) rather than
+//! interpolating each property. The theme's
 //! font is used when its file is found by name ([`fonts`]); otherwise egui's
 //! own proportional font is.
 //!
@@ -59,5 +61,5 @@ pub use apply::{Capabilities, apply, apply_with_fonts, style_for};
 pub use headless::{Drawn, Headless};
 pub use icons::{IconTexture, Icons};
 pub use measure::EguiMeasure;
-pub use paint::{Gap, font_size, paint_scene};
+pub use paint::{Gap, font_size, paint_scene, paint_scene_faded};
 pub use widgets::Widgets;

@@ -51,9 +51,22 @@ pub fn paint_scene(
     palette: &Palette,
     icons: &mut Icons,
 ) -> Vec<Gap> {
+    paint_scene_faded(painter, origin, scene, palette, icons, 1.0)
+}
+
+/// [`paint_scene`] at `fade` (0–1) times the scene's own opacity: the
+/// outgoing look of a transition.
+pub fn paint_scene_faded(
+    painter: &Painter,
+    origin: Pos2,
+    scene: &ControlScene,
+    palette: &Palette,
+    icons: &mut Icons,
+    fade: f32,
+) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let name = scene.element.type_name().to_owned();
-    let group = scene.style.opacity();
+    let group = scene.style.opacity() * fade.clamp(0.0, 1.0);
     if group < 1.0 && parts_overlap(scene) {
         gaps.push(Gap {
             element: name.clone(),

@@ -7,7 +7,7 @@
 
 use crate::icons::Icons;
 use crate::measure::EguiMeasure;
-use crate::paint::{Gap, paint_scene};
+use crate::paint::{Gap, paint_scene, paint_scene_faded};
 use egui::{Response, Role, Sense, Ui, WidgetInfo};
 use std::sync::{Arc, Mutex, PoisonError};
 use union_model::icons::IconLookup;
@@ -23,6 +23,17 @@ pub struct Widgets {
     scenes: Mutex<Scenes>,
     icons: Mutex<Icons>,
     gaps: Mutex<Vec<Gap>>,
+}
+
+/// A control's transition between two sets of states.
+#[derive(Clone, Copy, Debug)]
+struct Transition {
+    /// The states shown now.
+    states: union_model::StateSet,
+    /// The states faded out.
+    from: union_model::StateSet,
+    /// Bumped at each change: the animated value runs from `serial - 1`.
+    serial: u32,
 }
 
 /// What a control shows besides its states.
@@ -121,6 +132,7 @@ impl Widgets {
         let scene = self.scene(ui, &element, show, Some(rect.size()));
         if let Some(scene) = &scene {
             self.paint(ui, rect, scene);
+            self.transition(ui, response.id, &element, scene, show, rect);
         }
         (response, scene)
     }
@@ -423,6 +435,76 @@ impl Widgets {
         }
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
         content(&mut child)
+    }
+
+    /// The theme's `transition`: when the control's states change, its
+    /// previous look fades out over the new one for the longest declared
+    /// duration (a cross-fade of the whole control, not a per-property
+    /// interpolation), driven by `ctx.animate_value_with_time`.
+    fn transition(
+        &self,
+        ui: &Ui,
+        id: egui::Id,
+        element: &Element,
+        scene: &ControlScene,
+        show: Show<'_>,
+        rect: egui::Rect,
+    ) {
+        let duration = scene
+            .style
+            .style
+            .transition
+            .entries
+            .value()
+            .map_or(0.0, |list| {
+                list.0
+                    .iter()
+                    .map(|t| t.duration + t.delay)
+                    .fold(0.0, f32::max)
+            });
+        if duration <= 0.0 {
+            return;
+        }
+        let key = id.with("union-transition");
+        let states = element.states();
+        let mut state = ui
+            .ctx()
+            .data(|d| d.get_temp::<Transition>(key))
+            .unwrap_or(Transition {
+                states,
+                from: states,
+                serial: 0,
+            });
+        if state.states != states {
+            state = Transition {
+                states,
+                from: state.states,
+                serial: state.serial + 1,
+            };
+            ui.ctx().data_mut(|d| d.insert_temp(key, state));
+        } else if state.serial == 0 {
+            ui.ctx().data_mut(|d| d.insert_temp(key, state));
+        }
+        let value = ui
+            .ctx()
+            .animate_value_with_time(key, state.serial as f32, duration);
+        let done = (value - (state.serial as f32 - 1.0)).clamp(0.0, 1.0);
+        if done >= 1.0 || state.from == states {
+            return;
+        }
+        let before = element.clone().with_states(state.from);
+        if let Some(old) = self.scene(ui, &before, show, Some(rect.size())) {
+            let palette = self.styler.theme().palette().clone();
+            let mut icons = self.icons.lock().unwrap_or_else(PoisonError::into_inner);
+            paint_scene_faded(
+                ui.painter(),
+                rect.min,
+                &old,
+                &palette,
+                &mut icons,
+                1.0 - done,
+            );
+        }
     }
 
     /// Paints `scene` at `rect` and remembers its gaps.

@@ -40,6 +40,9 @@ struct App {
     button: Option<egui::Response>,
     check: Option<egui::Response>,
     slider: Option<egui::Response>,
+    /// The clock, seconds; each frame moves it on by `step`.
+    time: f64,
+    step: f64,
 }
 
 impl App {
@@ -55,17 +58,23 @@ impl App {
             button: None,
             check: None,
             slider: None,
+            time: 0.0,
+            // Longer than Breeze's transitions (each frame shows settled
+            // looks), shorter than egui's longest click.
+            step: 0.5,
         }
     }
 
     /// One frame with `events`; returns its pixels.
     fn frame(&mut self, events: Vec<egui::Event>) -> (Canvas, egui::FullOutput) {
+        self.time += self.step;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
                 egui::vec2(300.0, 200.0),
             )),
-            time: Some(0.0),
+            time: Some(self.time),
+            predicted_dt: self.step as f32,
             events,
             ..egui::RawInput::default()
         };
@@ -134,6 +143,32 @@ fn hover_press_and_click_change_what_the_theme_sees() {
     app.frame(vec![button(check, false)]);
     assert!(app.checked, "clicked on");
     assert!(app.check.as_ref().unwrap().clicked());
+}
+
+#[test]
+fn a_declared_transition_fades_the_old_look_into_the_new() {
+    let theme = breeze();
+    let normal = looks(&theme, Element::new("Button")).1;
+    let hovered = looks(&theme, Element::new("Button").with_state(State::Hovered)).1;
+    let mut app = App::new();
+    app.frame(Vec::new());
+    let rect = app.button.as_ref().unwrap().rect;
+    let edge = rect.center_top();
+    let border = |canvas: &Canvas| canvas.pixel(edge.x as u32, edge.y as u32);
+    // Breeze declares 0.15 s for the border colour: 50 ms steps.
+    app.step = 0.05;
+    app.frame(vec![moved(rect.center())]);
+    let (canvas, _) = app.frame(Vec::new());
+    let midway = border(&canvas);
+    assert!(
+        midway != normal && midway != hovered,
+        "between {normal:?} and {hovered:?}: {midway:?}"
+    );
+    for _ in 0..6 {
+        app.frame(Vec::new());
+    }
+    let (canvas, _) = app.frame(Vec::new());
+    assert_eq!(border(&canvas), hovered, "settled");
 }
 
 #[test]
