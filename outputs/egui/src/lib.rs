@@ -8,7 +8,8 @@
 //!   egui widgets take it; what `Style` cannot express comes back in
 //!   [`Capabilities`].
 //! - **Union widgets** ([`Widgets`]): button, tool button, check box,
-//!   radio button, switch, tab button, slider, progress bar, label, combo
+//!   radio button, switch, tab button, slider, spin box, scroll bar,
+//!   progress bar, label, combo
 //!   box (its menu drawn as the theme's menu items), text field (egui's
 //!   editing inside the theme's box), frame and group box around content,
 //!   and any other catalogue control drawn as it is (`Widgets::control`:
@@ -26,8 +27,8 @@
 //!   GPU-free: what `union render --backend egui` and the tests draw with.
 //!
 //! ## Not yet
-//! Scroll bars and spin boxes have no behaviour of their own (draw them with
-//! `Widgets::control`); theme transitions cross-fade the whole control
+//! Menus and tool tips are drawn (`Widgets::control`) but have no
+//! behaviour of their own; theme transitions cross-fade the whole control
 //! from its previous look (for the longest declared duration) rather than
 //! interpolating each property. The theme's
 //! font is used when its file is found by name ([`fonts`]); otherwise egui's

@@ -253,6 +253,102 @@ impl Widgets {
         response
     }
 
+    /// A spin box for `value` in `range`: the arrows the theme draws step
+    /// it by one (and the arrow keys, when focused).
+    pub fn spin_box(
+        &self,
+        ui: &mut Ui,
+        value: &mut i64,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Response {
+        let text = value.to_string();
+        let show = Show {
+            text: Some(&text),
+            ..Show::default()
+        };
+        let (mut response, scene) = self.sensed(ui, Element::new("SpinBox"), show, None);
+        let mut step = 0;
+        if let (Some(pointer), Some(scene)) = (response.interact_pointer_pos(), &scene)
+            && response.clicked()
+        {
+            let at = pointer - response.rect.min;
+            if let Some(part) = scene.part_at(at.x, at.y) {
+                if part.element.to_string() == "Indicator.up" {
+                    step = 1;
+                } else if part.element.to_string() == "Indicator.down" {
+                    step = -1;
+                }
+            }
+        }
+        if response.has_focus() {
+            ui.input(|i| {
+                if i.key_pressed(egui::Key::ArrowUp) {
+                    step += 1;
+                }
+                if i.key_pressed(egui::Key::ArrowDown) {
+                    step -= 1;
+                }
+            });
+        }
+        let new = value
+            .saturating_add(step)
+            .clamp(*range.start(), *range.end());
+        if new != *value {
+            *value = new;
+            response.mark_changed();
+        }
+        let (enabled, shown) = (ui.is_enabled(), *value as f64);
+        response.widget_info(|| WidgetInfo::slider(enabled, shown, ""));
+        response
+    }
+
+    /// A vertical scroll bar `height` points tall for `position` (0–1):
+    /// dragging the handle scrolls.
+    pub fn scroll_bar(&self, ui: &mut Ui, position: &mut f32, height: f32) -> Response {
+        let element = Element::new("ScrollBar")
+            .with_attribute("orientation", "vertical")
+            .with_attribute("policy", "always-on");
+        let show = Show {
+            value: *position,
+            sense_drag: true,
+            ..Show::default()
+        };
+        let natural = self.scene(ui, &element, show, None);
+        let width = natural.as_ref().map_or(12.0, |s| s.size.0);
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::drag());
+        let mut element = element;
+        element.set_state(State::Hovered, response.hovered());
+        element.set_state(State::Pressed, response.is_pointer_button_down_on());
+        element.set_state(State::Disabled, !ui.is_enabled());
+        let scene = self.scene(ui, &element, show, Some(rect.size()));
+        let mut response = response;
+        if let Some(scene) = &scene {
+            self.paint(ui, rect, scene);
+            let groove = scene
+                .parts
+                .iter()
+                .find(|p| p.kind() == "Groove")
+                .map_or(scene.rect(), |p| p.rect);
+            let handle = scene
+                .parts
+                .iter()
+                .find(|p| p.kind() == "Handle")
+                .map_or(0.0, |p| p.rect.height);
+            let travel = (groove.height - handle).max(1.0);
+            if response.dragged() {
+                let moved = response.drag_delta().y / travel;
+                let new = (*position + moved).clamp(0.0, 1.0);
+                if (new - *position).abs() > f32::EPSILON {
+                    *position = new;
+                    response.mark_changed();
+                }
+            }
+        }
+        let (enabled, shown) = (ui.is_enabled(), f64::from(*position));
+        response.widget_info(|| WidgetInfo::slider(enabled, shown, ""));
+        response
+    }
+
     /// A progress bar at `value` (0–1), `width` points wide.
     pub fn progress_bar(&self, ui: &mut Ui, value: f32, width: f32) -> Response {
         let element = Element::new("ProgressBar").with_attribute("orientation", "horizontal");

@@ -261,3 +261,65 @@ fn a_text_field_takes_typed_text() {
     );
     assert_eq!(text, "Hello");
 }
+
+#[test]
+fn a_spin_box_steps_on_its_arrows_and_a_scroll_bar_follows_its_handle() {
+    let ctx = egui::Context::default();
+    let widgets = Widgets::new(breeze(), Context::default(), IconLookup::default());
+    let mut number = 5_i64;
+    let mut position = 0.0_f32;
+    let mut rects = (egui::Rect::NOTHING, egui::Rect::NOTHING);
+    let mut time = 0.0;
+    let mut frame = |events: Vec<egui::Event>,
+                     number: &mut i64,
+                     position: &mut f32,
+                     rects: &mut (egui::Rect, egui::Rect)| {
+        time += 0.1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(400.0, 300.0),
+            )),
+            time: Some(time),
+            events,
+            ..egui::RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            rects.0 = widgets.spin_box(ui, number, 0..=10).rect;
+            rects.1 = widgets.scroll_bar(ui, position, 200.0).rect;
+        });
+        output.textures_delta.clear();
+    };
+    frame(Vec::new(), &mut number, &mut position, &mut rects);
+    // Breeze stacks the arrows at the end: up above, down below.
+    let up = egui::pos2(rects.0.right() - 16.0, rects.0.top() + 10.0);
+    for pressed in [true, false] {
+        frame(
+            vec![moved(up), button(up, pressed)],
+            &mut number,
+            &mut position,
+            &mut rects,
+        );
+    }
+    assert_eq!(number, 6, "the up arrow steps once");
+    let down = egui::pos2(rects.0.right() - 16.0, rects.0.bottom() - 10.0);
+    for pressed in [true, false] {
+        frame(
+            vec![moved(down), button(down, pressed)],
+            &mut number,
+            &mut position,
+            &mut rects,
+        );
+    }
+    assert_eq!(number, 5, "the down arrow steps back");
+    // Drag the scroll bar's handle from the top to the middle.
+    let bar = rects.1;
+    let start = egui::pos2(bar.center().x, bar.top() + 30.0);
+    let end = egui::pos2(bar.center().x, bar.center().y + 30.0);
+    let mut step = |events| frame(events, &mut number, &mut position, &mut rects);
+    step(vec![moved(start)]);
+    step(vec![button(start, true)]);
+    step(vec![moved(end)]);
+    step(vec![button(end, false)]);
+    assert!(position > 0.3 && position < 0.9, "scrolled: {position}");
+}
