@@ -137,28 +137,34 @@ impl Widgets {
         (response, scene)
     }
 
-    /// A push button.
-    pub fn button(&self, ui: &mut Ui, text: &str) -> Response {
+    /// A control showing `text`, announced to AccessKit as `role`.
+    fn labeled(
+        &self,
+        ui: &mut Ui,
+        control: &str,
+        text: &str,
+        role: Role,
+        (checked, width): (bool, Option<f32>),
+    ) -> Response {
         let show = Show {
             text: Some(text),
+            checked,
             ..Show::default()
         };
-        let (response, _) = self.sensed(ui, Element::new("Button"), show, None);
+        let (response, _) = self.sensed(ui, Element::new(control), show, width);
         let enabled = ui.is_enabled();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
+        response.widget_info(|| WidgetInfo::labeled(role, enabled, text));
         response
+    }
+
+    /// A push button.
+    pub fn button(&self, ui: &mut Ui, text: &str) -> Response {
+        self.labeled(ui, "Button", text, Role::Button, (false, None))
     }
 
     /// A tool button (flat until hovered in most themes).
     pub fn tool_button(&self, ui: &mut Ui, text: &str) -> Response {
-        let show = Show {
-            text: Some(text),
-            ..Show::default()
-        };
-        let (response, _) = self.sensed(ui, Element::new("ToolButton"), show, None);
-        let enabled = ui.is_enabled();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, text));
-        response
+        self.labeled(ui, "ToolButton", text, Role::Button, (false, None))
     }
 
     fn toggle(
@@ -362,14 +368,7 @@ impl Widgets {
 
     /// A label.
     pub fn label(&self, ui: &mut Ui, text: &str) -> Response {
-        let show = Show {
-            text: Some(text),
-            ..Show::default()
-        };
-        let (response, _) = self.sensed(ui, Element::new("Label"), show, None);
-        let enabled = ui.is_enabled();
-        response.widget_info(|| WidgetInfo::labeled(Role::Label, enabled, text));
-        response
+        self.labeled(ui, "Label", text, Role::Label, (false, None))
     }
 
     /// Any catalogue control in `element` (type, hints, attributes; the
@@ -428,15 +427,7 @@ impl Widgets {
     }
 
     fn menu_item(&self, ui: &mut Ui, checked: bool, text: &str, width: f32) -> Response {
-        let show = Show {
-            text: Some(text),
-            checked,
-            ..Show::default()
-        };
-        let (response, _) = self.sensed(ui, Element::new("MenuItem"), show, Some(width));
-        let enabled = ui.is_enabled();
-        response.widget_info(|| WidgetInfo::labeled(Role::MenuItem, enabled, text));
-        response
+        self.labeled(ui, "MenuItem", text, Role::MenuItem, (checked, Some(width)))
     }
 
     /// A single-line text field: the theme's box, egui's text editing in
