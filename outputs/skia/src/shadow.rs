@@ -119,6 +119,36 @@ pub(crate) struct BoxShape {
     pub inner_radii: Radii,
 }
 
+/// Largest shadow offset, spread or blur σ honoured, device px: beyond it
+/// a shadow cannot show more than it does at this size.
+const MAX_SHADOW_EXTENT: f32 = 1.0e5;
+
+/// Most pixels a shadow's blur works over (16 MiB of alpha): around a
+/// small canvas, a blur σ of about 300 device px.
+const MAX_BLUR_PIXELS: f32 = (1 << 22) as f32;
+
+fn finite_clamped(v: f32, limit: f32) -> f32 {
+    if v.is_finite() {
+        v.clamp(-limit, limit)
+    } else {
+        0.0
+    }
+}
+
+/// `sigma`, lowered when its blur would work over more than
+/// [`MAX_BLUR_PIXELS`] around a `canvas` of device pixels: a blur needs no
+/// more than about 3σ beyond what shows, and the visible part of such a
+/// shadow is nearly flat.
+fn bounded_sigma(sigma: f32, (w, h): (f32, f32)) -> f32 {
+    // (w + 2r)(h + 2r) <= max, with r ≈ 3σ.
+    let r = ((w + h) * (w + h) + 4.0 * (MAX_BLUR_PIXELS - w * h))
+        .max(0.0)
+        .sqrt()
+        / 4.0
+        - (w + h) / 4.0;
+    sigma.min((r / 3.0).max(0.0))
+}
+
 /// Whole-pixel rectangle: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Area {
@@ -190,9 +220,15 @@ pub(crate) fn paint(
             shadow.x.to_px(&context) * scale,
             shadow.y.to_px(&context) * scale,
         );
-        let spread = shadow.spread.to_px(&context) * scale;
-        let sigma = shadow.blur.to_px(&context).max(0.0) * scale / 2.0;
-        let reach = blur::reach(sigma) as f32 + 1.0;
+        let spread = finite_clamped(shadow.spread.to_px(&context) * scale, MAX_SHADOW_EXTENT);
+        let (dx, dy) = (
+            finite_clamped(dx, MAX_SHADOW_EXTENT),
+            finite_clamped(dy, MAX_SHADOW_EXTENT),
+        );
+        let sigma = finite_clamped(
+            shadow.blur.to_px(&context).max(0.0) * scale / 2.0,
+            MAX_SHADOW_EXTENT,
+        );
         let (body, body_radii, clip, clip_radii) = if inset {
             (
                 shape
@@ -218,6 +254,20 @@ pub(crate) fn paint(
         // inside the padding box for inset ones; the blur works over that
         // plus its reach, so nothing outside changes the pixels drawn.
         let shows = if inset { clip } else { body };
+        let color = color_of(&shadow.color);
+        // A blur so wide that the shape's ink spreads below half a colour
+        // level everywhere shows nothing: skip it (its work area would be
+        // enormous).
+        if !inset && sigma > 0.0 {
+            let area = body.width.max(0.0) * body.height.max(0.0);
+            let peak = (area / (std::f32::consts::TAU * sigma * sigma)).min(1.0);
+            if peak * color.a * 255.0 < 0.5 {
+                continue;
+            }
+        }
+        let canvas = (pixmap.width() as f32, pixmap.height() as f32);
+        let sigma = bounded_sigma(sigma, canvas);
+        let reach = blur::reach(sigma) as f32 + 1.0;
         let Some(visible) = Area::around(shows, reach).intersect(Area {
             x: 0,
             y: 0,
@@ -226,7 +276,6 @@ pub(crate) fn paint(
         }) else {
             continue;
         };
-        let color = color_of(&shadow.color);
         let mut numbers = [0; KEY_NUMBERS];
         numbers[..7].copy_from_slice(&[
             sigma.to_bits(),

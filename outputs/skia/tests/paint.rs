@@ -254,6 +254,39 @@ fn a_negative_outline_offset_draws_inside_the_border_edge() {
 }
 
 #[test]
+fn hostile_shadows_draw_what_can_show_without_exhausting_memory() {
+    // (css, what the box's own pixel is): huge blurs, spreads and offsets,
+    // outer and inset, draw quickly; the box itself is intact.
+    let cases = [
+        "box-shadow: 0 0 100000px red",
+        "box-shadow: 0 0 2px 1000000px red",
+        "box-shadow: inset 0 0 100000px red",
+        "box-shadow: inset 0 0 2px 1000000px red",
+        "box-shadow: 1000000px 1000000px 3000px red",
+        "box-shadow: 0 0 3000px red, inset 0 0 3000px blue",
+    ];
+    for shadow in cases {
+        let pixmap = render(
+            &format!("button {{ background-color: white; {shadow} }}"),
+            (61.0, 31.0),
+            1.0,
+            8.0,
+        );
+        assert_eq!((pixmap.width(), pixmap.height()), (77, 47), "{shadow}");
+        let centre = at(&pixmap, 38, 23);
+        assert_eq!(centre.3, 255, "{shadow}: the box is drawn: {centre:?}");
+    }
+    // A huge spread covers the whole margin in the shadow's colour.
+    let pixmap = render(
+        "button { background-color: white; box-shadow: 0 0 0 1000000px red }",
+        (20.0, 20.0),
+        1.0,
+        4.0,
+    );
+    assert_eq!(at(&pixmap, 1, 1), RED);
+}
+
+#[test]
 fn gradients_follow_css_geometry() {
     let pixmap = render(
         "button { background-image: linear-gradient(to right, red, blue) }",
