@@ -71,8 +71,10 @@ pub(crate) fn over_at_faded(
     let span = ((x1 - x0) * 4) as usize;
     let data = target.data_mut();
     for y in y0..y1 {
-        let t = ((y * tw + x0) * 4) as usize;
-        let s = (((y - top) * sw + (x0 - left)) * 4) as usize;
+        // In usize (every term is non-negative here): large pixmaps
+        // overflow i32 offsets.
+        let t = (y as usize * tw as usize + x0 as usize) * 4;
+        let s = ((y - top) as usize * sw as usize + (x0 - left) as usize) * 4;
         over_row(&mut data[t..t + span], &source.data()[s..s + span], opacity);
     }
 }

@@ -246,7 +246,8 @@ impl TextMask {
         for (row, coverage) in self.coverage.chunks_exact(self.width).enumerate() {
             let y = top + row as i32;
             if (0..ph).contains(&y) {
-                let at = ((y * pw + x0) * 4) as usize;
+                // In usize: a tall, wide pixmap overflows i32 offsets.
+                let at = (y as usize * pw as usize + x0 as usize) * 4;
                 let pixels = &mut data[at..at + (x1 - x0) as usize * 4];
                 crate::blit::masked(pixels, full, &coverage[columns.clone()]);
             }
