@@ -58,6 +58,13 @@ pub trait Element: Sized {
     fn position(&self) -> Option<Position>;
     /// The text direction that applies to the element.
     fn direction(&self) -> Direction;
+    /// Whether this is a sibling the tree knows exists but knows nothing
+    /// about (its type, states…): only a compound that asks for no fact
+    /// (`*`) matches it, so `* + B` and `* ~ B` match an element with
+    /// earlier siblings while `A + B` does not.
+    fn is_unknown(&self) -> bool {
+        false
+    }
 }
 
 /// Whether `selector` matches `element`.
@@ -120,6 +127,11 @@ fn next_candidate<E: Element>(element: &E, combinator: Combinator) -> Option<E> 
 }
 
 fn matches_compound<E: Element>(compound: &[Simple], element: &E) -> bool {
+    if element.is_unknown() {
+        return compound
+            .iter()
+            .all(|part| matches!(part, Simple::Universal));
+    }
     compound.iter().all(|part| matches_simple(part, element))
 }
 

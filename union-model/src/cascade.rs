@@ -42,14 +42,26 @@ impl<'a> ChainCursor<'a> {
         })
     }
 
-    /// The element the cursor points at.
+    /// The element the cursor points at; for a sibling whose facts are
+    /// unknown ([`Self::is_unknown`]), the chain element it precedes.
     pub fn element(&self) -> &'a Element {
         let element = &self.chain[self.depth];
-        if self.back == 0 {
+        let siblings = element.preceding_siblings();
+        if self.back == 0 || self.back > siblings.len() {
             return element;
         }
-        let siblings = element.preceding_siblings();
         &siblings[siblings.len() - self.back]
+    }
+
+    /// Whether the cursor points at a preceding sibling the chain knows
+    /// exists (from the element's position) but records nothing about.
+    pub fn is_unknown(&self) -> bool {
+        self.back > self.chain[self.depth].preceding_siblings().len()
+    }
+
+    /// The element, unless it is an unknown sibling.
+    fn known(&self) -> Option<&'a Element> {
+        (!self.is_unknown()).then(|| self.element())
     }
 }
 
@@ -63,31 +75,41 @@ impl selectors::Element for ChainCursor<'_> {
     }
 
     fn prev_sibling(&self) -> Option<Self> {
-        let recorded = self.chain[self.depth].preceding_siblings().len();
-        (self.back < recorded).then(|| Self {
+        // Recorded siblings first; then, when the element's position says
+        // more siblings precede it, unknown ones (only `*` matches them).
+        let element = &self.chain[self.depth];
+        let recorded = element.preceding_siblings().len();
+        let known_to_exist = element
+            .position()
+            .map_or(0, |p| usize::try_from(p.index).unwrap_or(usize::MAX));
+        (self.back < recorded.max(known_to_exist)).then(|| Self {
             back: self.back + 1,
             ..*self
         })
     }
 
+    fn is_unknown(&self) -> bool {
+        ChainCursor::is_unknown(self)
+    }
+
     fn has_type(&self, name: &Name) -> bool {
-        self.element().type_key() == name
+        self.known().is_some_and(|e| e.type_key() == name)
     }
 
     fn has_id(&self, id: &Name) -> bool {
-        self.element().id() == Some(id)
+        self.known().is_some_and(|e| e.id() == Some(id))
     }
 
     fn has_hint(&self, hint: &Name) -> bool {
-        self.element().has_hint(hint)
+        self.known().is_some_and(|e| e.has_hint(hint))
     }
 
     fn has_state(&self, state: State) -> bool {
-        self.element().states().contains(state)
+        self.known().is_some_and(|e| e.states().contains(state))
     }
 
     fn attribute(&self, name: &Name) -> Option<AttributeRef<'_>> {
-        let attribute = self.element().attribute_entry(name)?;
+        let attribute = self.known()?.attribute_entry(name)?;
         let number = match attribute.value {
             crate::AttributeValue::Number(n) => Some(n),
             _ => None,
@@ -107,7 +129,7 @@ impl selectors::Element for ChainCursor<'_> {
             return self.element().position().or(root);
         }
         // A sibling's own position wins; else derive it from the chain element's.
-        self.element().position().or_else(|| {
+        self.known().and_then(Element::position).or_else(|| {
             let target = self.chain[self.depth].position()?;
             let back = u32::try_from(self.back).ok()?;
             Some(Position {

@@ -566,3 +566,87 @@ fn every_schema_property_can_be_written_in_css() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `+` and `~` against siblings the chain records and siblings it only
+/// knows exist (the element's position says so): the universal selector
+/// needs no facts, so it matches an unknown sibling; anything else does not.
+#[test]
+fn sibling_combinators_with_typed_untyped_and_unknown_siblings() {
+    let chain = |element: Element| {
+        union_model::chain::parse_chain("Window > ToolBar")
+            .map(|mut c| {
+                c.push(element);
+                c
+            })
+            .unwrap_or_default()
+    };
+    let tool = || Element::new("ToolButton");
+    // (selector, the element, whether it matches)
+    let cases: Vec<(&str, Element, bool)> = vec![
+        ("* + toolbutton", tool().at_position(2, 3), true),
+        ("* ~ toolbutton", tool().at_position(2, 3), true),
+        ("button + toolbutton", tool().at_position(2, 3), false),
+        ("button ~ toolbutton", tool().at_position(2, 3), false),
+        (
+            "*:not(button) + toolbutton",
+            tool().at_position(2, 3),
+            false,
+        ),
+        ("* + toolbutton", tool().at_position(0, 3), false),
+        ("* ~ toolbutton", tool(), false),
+        (
+            "button + toolbutton",
+            tool()
+                .at_position(1, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            true,
+        ),
+        (
+            "label + toolbutton",
+            tool()
+                .at_position(1, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            false,
+        ),
+        (
+            "*:not(label) + toolbutton",
+            tool()
+                .at_position(1, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            true,
+        ),
+        // Two siblings precede; one is recorded (the nearer), the other
+        // is unknown: `~` reaches past the recorded one.
+        (
+            "label ~ toolbutton",
+            tool()
+                .at_position(2, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            false,
+        ),
+        (
+            "* + * + toolbutton",
+            tool()
+                .at_position(2, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            true,
+        ),
+        (
+            "* + button + toolbutton",
+            tool()
+                .at_position(2, 3)
+                .with_preceding_siblings(vec![Element::new("Button")]),
+            true,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (selector, element, expected) in cases {
+        let css = format!("{selector} {{ opacity: 0.5 }}");
+        let described = format!("{element}");
+        let resolved = resolve(&css, chain(element), Context::default());
+        if resolved.contains("opacity: 0.5") != expected {
+            failures.push(format!("{selector} on {described}: expected {expected}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

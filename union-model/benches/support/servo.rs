@@ -160,7 +160,11 @@ impl selectors::Element for ServoElement<'_> {
         false
     }
     fn prev_sibling_element(&self) -> Option<Self> {
-        self.0.prev_sibling().map(ServoElement)
+        // servo's matcher has no notion of an unknown sibling.
+        self.0
+            .prev_sibling()
+            .filter(|c| !c.is_unknown())
+            .map(ServoElement)
     }
     fn next_sibling_element(&self) -> Option<Self> {
         None
