@@ -151,9 +151,10 @@ fn inspect_command(args: &InspectArgs) -> Result<(), String> {
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }
-    let query = Query::new(chain, context);
     let styler = Styler::new(std::sync::Arc::clone(&loaded.theme));
     if args.scene {
+        // A scene is drawn as applications show it: inside a window.
+        let query = Query::new(render::in_window(chain), context);
         if !(args.value.is_finite() && (0.0..=1.0).contains(&args.value)) {
             return Err("--value must be from 0 to 1".to_owned());
         }
@@ -185,6 +186,7 @@ fn inspect_command(args: &InspectArgs) -> Result<(), String> {
         }
         return Ok(());
     }
+    let query = Query::new(chain, context);
     let result = styler.query(&query);
     if args.json {
         let report = inspect::report_json(&loaded.theme, &query, &result);

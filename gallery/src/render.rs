@@ -19,7 +19,9 @@ pub struct RenderArgs {
     /// The theme (a path or a name).
     #[arg(long)]
     pub theme: String,
-    /// Root-first chain: `Window > ToolBar > ToolButton.flat:hover@2/5`.
+    /// Root-first chain: `Window > ToolBar > ToolButton.flat:hover@2/5`;
+    /// a chain not rooted at `Window` is drawn inside one, as applications
+    /// show controls.
     #[arg(long)]
     pub element: String,
     /// Query context: `dir=ltr|rtl,scheme=light|dark,form=desktop|touch,window=active|inactive`.
@@ -79,6 +81,19 @@ pub fn bundled_icon_dirs() -> Vec<PathBuf> {
     themes::bundled_icon_dirs()
 }
 
+/// `chain` as applications show controls: inside a `Window` (where themes
+/// such as Breeze define their colours and variables), unless it already
+/// starts with one.
+pub fn in_window(mut chain: Vec<union_model::Element>) -> Vec<union_model::Element> {
+    if chain
+        .first()
+        .is_none_or(|root| !root.type_name().eq_ignore_ascii_case("Window"))
+    {
+        chain.insert(0, union_model::Element::new("Window"));
+    }
+    chain
+}
+
 /// The tiny-skia reference renderer with the fixed font set; icons from
 /// the bundled fallbacks only (`reproducible`) or the machine's icon
 /// themes first.
@@ -100,7 +115,7 @@ pub fn run(
     args: &RenderArgs,
     parse_context: fn(&str) -> Result<Context, String>,
 ) -> Result<(), String> {
-    let chain = chain::parse_chain(&args.element)?;
+    let chain = in_window(chain::parse_chain(&args.element)?);
     let context = parse_context(&args.context)?;
     let size = args.size.as_deref().map(parse_size).transpose()?;
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= MAX_SCALE) {

@@ -475,3 +475,30 @@ fn render_draws_through_the_backend_it_is_given() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not in this build"));
 }
+
+#[test]
+fn a_bare_chain_is_drawn_inside_a_window_as_applications_show_it() {
+    // Breeze defines its colours on `window`: `Button:hover` alone must
+    // look as it does in an application, not unstyled.
+    let folder = TempFolder::new("bare");
+    let mut drawn = Vec::new();
+    for element in ["Button:hover", "Window > Button:hover"] {
+        let out = folder.path().join(format!("{}.png", drawn.len()));
+        let output = union(
+            &[
+                "render",
+                "--theme",
+                "breeze",
+                "--element",
+                element,
+                "--reproducible",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            &folder,
+        );
+        assert!(output.status.success(), "{element}: {output:?}");
+        drawn.push(std::fs::read(&out).unwrap());
+    }
+    assert_eq!(drawn[0], drawn[1], "the same pixels");
+}
