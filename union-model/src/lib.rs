@@ -49,6 +49,7 @@ pub mod custom;
 mod diagnostic;
 pub mod docs;
 mod element;
+pub mod files;
 pub mod geometry;
 pub mod icons;
 pub mod initial;

@@ -63,9 +63,11 @@ fn open_direct_child(dir: &Path, relative: &Path) -> Option<(PathBuf, std::fs::F
         return None;
     };
     let path = dir.join(name);
+    // Non-blocking: opening a FIFO must not wait for a writer (it is then
+    // refused as not a regular file).
     let file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&path)
         .ok()?;
     Some((path, file))
@@ -95,12 +97,13 @@ impl SourceFile {
     }
 
     fn read_canonical(canonical: &Path) -> Result<SourceFile, String> {
-        let file = std::fs::File::open(canonical).map_err(|e| format!("cannot open: {e}"))?;
+        let file = union_model::files::open_regular(canonical).map_err(|e| e.to_string())?;
         Self::read_open(canonical, file)
     }
 
     /// Reads the open `file`, whose canonical path is `canonical`.
     fn read_open(canonical: &Path, file: std::fs::File) -> Result<SourceFile, String> {
+        union_model::files::check_regular(&file).map_err(|e| e.to_string())?;
         let size = file
             .metadata()
             .map_err(|e| format!("cannot open: {e}"))?

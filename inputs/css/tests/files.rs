@@ -291,3 +291,45 @@ fn bad_at_rule_entries_are_located() {
         Some(union_model::values::Rgba::rgb8(0x12, 0x34, 0x56))
     );
 }
+
+#[test]
+fn imports_of_fifos_and_devices_are_refused_without_blocking() {
+    let folder = TempFolder::new("fifo-import");
+    let fifo = folder.path().join("pipe.css");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo (coreutils) makes the FIFO");
+    let main = folder.write(
+        "main.css",
+        "@import \"pipe.css\";\n@import \"/dev/zero\";\nbutton { opacity: 0.5 }",
+    );
+    // Before the fix, reading the FIFO blocked forever and /dev/zero never
+    // ended: the compile must return, with both imports reported.
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(compile_path(&main));
+    });
+    let compiled = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap_or_else(|_| panic!("compiling a theme that imports a FIFO hung"));
+    let lines: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(
+        lines[0].contains(":1:1: error: cannot import"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("not a regular file"), "{}", lines[0]);
+    assert!(
+        lines[1].contains(":2:1: error: cannot import"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(compiled.rules.len(), 1, "the theme's own rule loads");
+}

@@ -87,13 +87,14 @@ pub fn read_svg_text(path: &Path) -> Result<String, SvgError> {
         path: path.to_path_buf(),
         message,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| error(e.to_string()))?
-        .len();
-    if size > MAX_SVG_FILE {
-        return Err(error(format!("{size} bytes is more than {MAX_SVG_FILE}")));
-    }
-    let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
+    // Regular files only (a FIFO or device never ends), at most the limit
+    // whatever the metadata says.
+    let bytes = union_model::files::read_regular(path, MAX_SVG_FILE).map_err(|e| match e {
+        union_model::files::ReadError::TooLarge(_) => {
+            error(format!("more than {MAX_SVG_FILE} bytes"))
+        }
+        other => error(other.to_string()),
+    })?;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut inflated = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())

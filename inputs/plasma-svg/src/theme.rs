@@ -74,14 +74,24 @@ fn is_theme(dir: &Path) -> bool {
     dir.join("metadata.json").is_file() || dir.join("metadata.desktop").is_file()
 }
 
+/// Largest metadata or `colors` file read, bytes.
+const MAX_TEXT_FILE: u64 = 1 << 20;
+
+/// A small text file of the theme: regular files only (a FIFO or device
+/// would block or never end), at most [`MAX_TEXT_FILE`] bytes.
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = union_model::files::read_regular(path, MAX_TEXT_FILE).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
+}
+
 fn display_name(dir: &Path, fallback: &str) -> String {
-    if let Ok(text) = std::fs::read_to_string(dir.join("metadata.json"))
+    if let Ok(text) = read_text(&dir.join("metadata.json"))
         && let Ok(json) = serde_json::from_str::<serde_json::Value>(&text)
         && let Some(name) = json.pointer("/KPlugin/Name").and_then(|n| n.as_str())
     {
         return name.to_owned();
     }
-    if let Ok(text) = std::fs::read_to_string(dir.join("metadata.desktop"))
+    if let Ok(text) = read_text(&dir.join("metadata.desktop"))
         && let Some(name) = text.lines().find_map(|l| l.trim().strip_prefix("Name="))
     {
         return name.trim().to_owned();
@@ -122,7 +132,7 @@ impl PlasmaTheme {
             .find(|d| is_theme(d) && *d != dir);
         let mut diagnostics = Vec::new();
         let colors_file = dir.join("colors");
-        let (palette, has_colors) = match std::fs::read_to_string(&colors_file) {
+        let (palette, has_colors) = match read_text(&colors_file) {
             Ok(text) => {
                 let (palette, problems) = parse_colors(&text, &Palette::breeze_light());
                 diagnostics.extend(problems.into_iter().map(|p| {

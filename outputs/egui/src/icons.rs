@@ -100,11 +100,7 @@ impl Icons {
 /// The file drawn into `width` × `height` pixels; symbolic SVGs (and any
 /// file when `mask`) as white masks.
 fn rasterise(path: &Path, width: u32, height: u32, mask: bool) -> Option<(ColorImage, bool)> {
-    let size = std::fs::metadata(path).ok()?.len();
-    if size > MAX_ICON_FILE {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = union_model::files::read_regular(path, MAX_ICON_FILE).ok()?;
     let mut pixmap = tiny_skia::Pixmap::new(width, height)?;
     let symbolic = mask || is_symbolic(path);
     if path.extension().is_some_and(|e| e == "svg" || e == "svgz") {

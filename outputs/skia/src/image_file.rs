@@ -107,16 +107,14 @@ fn fit(sw: f32, sh: f32, w: f32, h: f32, align: (f32, f32), cover: bool) -> (f32
 impl ImageFile {
     /// Reads and decodes `path` (at most [`MAX_IMAGE_FILE`] bytes).
     pub fn read(path: &Path) -> Result<ImageFile, String> {
-        let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-        if size > MAX_IMAGE_FILE {
-            return Err(format!("{size} bytes is larger than {MAX_IMAGE_FILE}"));
-        }
         let is_svg = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("svg" | "svgz")
         );
         if !is_svg {
-            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+            // Regular files only, at most the limit whatever the metadata says.
+            let bytes = union_model::files::read_regular(path, MAX_IMAGE_FILE)
+                .map_err(|e| e.to_string())?;
             let pixmap = Pixmap::decode_png(&bytes).map_err(|e| e.to_string())?;
             return Ok(ImageFile {
                 kind: Kind::Raster(pixmap),

@@ -158,14 +158,15 @@ fn now_ns() -> i128 {
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
 }
 
+/// Largest cache entry read, bytes.
+const MAX_ENTRY_BYTES: u64 = 64 << 20;
+
 impl FileStamp {
     /// Stamps a file: its record and its content hash.
     fn of(path: &Path) -> Option<FileStamp> {
-        use std::io::Read;
-        let mut file = std::fs::File::open(path).ok()?;
+        let file = union_model::files::open_regular(path).ok()?;
         let metadata = file.metadata().ok()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
-        file.read_to_end(&mut bytes).ok()?;
+        let bytes = union_model::files::read_limited(file, crate::source::MAX_FILE_SIZE).ok()?;
         Some(FileStamp {
             path: path.to_path_buf(),
             size: metadata.len(),
@@ -191,9 +192,9 @@ impl FileStamp {
             && settled(i128::try_from(self.modified_ns).unwrap_or(i128::MAX))
             && settled(self.status.changed_ns);
         trusted
-            || std::fs::read(&self.path).is_ok_and(|bytes| {
-                bytes.len() as u64 == self.size && content_hash(&bytes) == self.content
-            })
+            || union_model::files::read_regular(&self.path, crate::source::MAX_FILE_SIZE).is_ok_and(
+                |bytes| bytes.len() as u64 == self.size && content_hash(&bytes) == self.content,
+            )
     }
 }
 
@@ -306,7 +307,9 @@ impl ThemeCache {
 
     /// The cached compilation of the stylesheet at `entry`, if one is still valid.
     pub fn load(&self, entry: &Path) -> Option<Compiled> {
-        let bytes = std::fs::read(self.file_for(entry)).ok()?;
+        // Regular files only (a FIFO would hang the load), within a bound.
+        let bytes =
+            union_model::files::read_regular(&self.file_for(entry), MAX_ENTRY_BYTES).ok()?;
         let (header, body) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
         let valid = header.magic == MAGIC
             && header.format == FORMAT_HASH
