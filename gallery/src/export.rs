@@ -69,13 +69,17 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
     };
     let mut renderer = Renderer::new(Fonts::deterministic()?, images);
     let mut other = backend(args.backend, args.reproducible)?;
+    let started = std::time::Instant::now();
     let sheet = contact_sheet(
         &loaded.theme,
         &settings,
         &mut renderer,
         other.as_deref_mut().map(|b| b as &mut dyn Backend),
         &mut |index, name| {
-            eprintln!("[{}/{}] {name}", index + 1, catalogue::CONTROLS.len());
+            // Quiet unless slow: progress once drawing takes a while.
+            if started.elapsed() > std::time::Duration::from_secs(2) {
+                eprintln!("[{}/{}] {name}", index + 1, catalogue::CONTROLS.len());
+            }
         },
     )?;
     sheet
