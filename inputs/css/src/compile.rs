@@ -107,6 +107,10 @@ struct Compiler {
     out: Compiled,
     /// Files being compiled, outermost first (for import cycles).
     stack: Vec<PathBuf>,
+    /// Files already imported without a condition: importing one again
+    /// (a diamond) adds nothing, so thirty files that each import the
+    /// next twice cost thirty compiles, not 2³⁰.
+    imported: std::collections::HashSet<PathBuf>,
     images: Option<Arc<dyn ImageFunctions>>,
     deferred: DeferredTable,
     /// Reused between blocks: a block's declarations before they are shared.
@@ -396,6 +400,9 @@ impl Compiler {
                 format!("imports nest deeper than {MAX_IMPORT_DEPTH} files"),
                 location,
             );
+            return;
+        }
+        if condition.is_none() && !self.imported.insert(file.path.to_path_buf()) {
             return;
         }
         self.file(&file, condition);

@@ -333,3 +333,31 @@ fn imports_of_fifos_and_devices_are_refused_without_blocking() {
     );
     assert_eq!(compiled.rules.len(), 1, "the theme's own rule loads");
 }
+
+#[test]
+fn a_file_imported_twice_is_compiled_once() {
+    // Thirty files, each importing the next twice: without de-duplication
+    // that is 2^30 compiles; with it, thirty.
+    let folder = TempFolder::new("diamond");
+    for i in 0..30 {
+        folder.write(
+            &format!("f{i}.css"),
+            &format!("@import \"f{next}.css\";\n@import \"f{next}.css\";\nbutton.f{i} {{ opacity: 0.5 }}\n", next = i + 1),
+        );
+    }
+    folder.write("f30.css", "button { opacity: 0.25 }\n");
+    let (done, finished) = std::sync::mpsc::channel();
+    let main = folder.path().join("f0.css");
+    std::thread::spawn(move || {
+        let _ = done.send(compile_path(&main));
+    });
+    let compiled = finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .unwrap_or_else(|_| panic!("a diamond of imports took exponential time"));
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+    assert_eq!(compiled.rules.len(), 31, "each file's rule once");
+}
