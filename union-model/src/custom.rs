@@ -87,6 +87,26 @@ pub fn uses_var(text: &str) -> bool {
     find_var(text).is_some()
 }
 
+/// The custom properties `text` refers to with `var()` and no fallback
+/// (`var(--a)` yes, `var(--a, 1px)` no), in order; nested references in
+/// fallbacks are found too.
+pub fn vars_without_fallback(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(at) = find_var(rest) {
+        let after = rest[at + 4..].trim_start();
+        let end = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        if name.starts_with("--") && after[end..].trim_start().starts_with(')') {
+            names.push(name);
+        }
+        rest = &after[end..];
+    }
+    names
+}
+
 /// Byte offset of the next `var(` outside strings and comments.
 fn find_var(text: &str) -> Option<usize> {
     // Most values have no `var(` at all: look for a `(` after `var` first
@@ -302,5 +322,26 @@ mod tests {
         assert!(!child.contains_key("--cycle-a") && !child.contains_key("--cycle-b"));
         // No own declarations: the parent's map is shared, not copied.
         assert!(Arc::ptr_eq(&compute(&[], Some(&child)), &child));
+    }
+}
+
+#[cfg(test)]
+mod var_name_tests {
+    use super::vars_without_fallback;
+
+    #[test]
+    fn references_without_fallbacks_are_listed() {
+        // (value, names without a fallback)
+        let cases: [(&str, &[&str]); 6] = [
+            ("var(--a)", &["--a"]),
+            ("var( --a ) var(--b, 1px)", &["--a"]),
+            ("var(--b, var(--c))", &["--c"]),
+            ("1px solid var(--border-color)", &["--border-color"]),
+            ("\"var(--not)\" 1px", &[]),
+            ("none", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(vars_without_fallback(text), expected, "{text}");
+        }
     }
 }

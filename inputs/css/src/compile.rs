@@ -97,6 +97,20 @@ impl Compiler {
     /// The result, its diagnostics in source order (each pass of the
     /// compiler reports its own findings together).
     fn finish(mut self) -> Compiled {
+        // A `var()` no rule defines makes its declaration invalid wherever
+        // it is used; a theme that extends another may take it from there.
+        if self.out.extends.is_none() {
+            for (name, location) in std::mem::take(&mut self.var_uses) {
+                if !self.defined.contains(name.as_str()) {
+                    self.out.diagnostics.push(Diagnostic::warning(
+                        format!(
+                            "`var({name})`: no rule of the theme defines `{name}`, so this declaration is invalid where it applies (give a fallback: `var({name}, …)`)"
+                        ),
+                        Some(location),
+                    ));
+                }
+            }
+        }
         Diagnostic::sort_in_source_order(&mut self.out.diagnostics);
         self.out
     }
@@ -107,6 +121,10 @@ struct Compiler {
     out: Compiled,
     /// Files being compiled, outermost first (for import cycles).
     stack: Vec<PathBuf>,
+    /// Custom properties some rule defines (for `var()` checks).
+    defined: std::collections::HashSet<Arc<str>>,
+    /// `var(--name)` references without a fallback, where they are written.
+    var_uses: Vec<(String, SourceLocation)>,
     /// Files already imported without a condition: importing one again
     /// (a diamond) adds nothing, so thirty files that each import the
     /// next twice cost thirty compiles, not 2³⁰.
@@ -463,6 +481,7 @@ impl Compiler {
                 let name = id.name();
                 let (offset, written_value) = locate(name);
                 if name.starts_with("--") {
+                    self.defined.insert(Arc::from(name));
                     match property.value_to_css_string(PrinterOptions::default()) {
                         Ok(value) => {
                             custom.push((Arc::from(name), Arc::from(value.trim())));
@@ -481,6 +500,11 @@ impl Compiler {
                 } else {
                     name
                 };
+                if let Some(text) = written_value {
+                    for var in union_model::custom::vars_without_fallback(text) {
+                        self.var_uses.push((var.to_owned(), location_of(offset)));
+                    }
+                }
                 let before = declarations.len();
                 if let Err(message) = declaration(
                     name,

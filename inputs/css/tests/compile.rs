@@ -341,7 +341,7 @@ fn custom_properties_inherit_and_var_substitutes_at_computed_time() {
         ),
         (
             "invalid at computed-value time: inherited leaves inherit, others are unset",
-            "window { color: red; background-color: blue } button { color: var(--nope); background-color: var(--nope) }",
+            "window { color: red; background-color: blue } label { --nope: 1px } button { color: var(--nope); background-color: var(--nope) }",
             vec![window(), button()],
             "color: #ff0000;\n",
         ),
@@ -649,4 +649,32 @@ fn sibling_combinators_with_typed_untyped_and_unknown_siblings() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_var_no_rule_defines_is_reported_where_it_is_written() {
+    // (css, diagnostics)
+    let cases: [(&str, &[&str]); 5] = [
+        (
+            "button {\n  color: var(--undefined);\n}",
+            &[
+                "/virtual/theme.css:2:3: warning: `var(--undefined)`: no rule of the theme defines `--undefined`, so this declaration is invalid where it applies (give a fallback: `var(--undefined, …)`)",
+            ],
+        ),
+        ("button { color: var(--undefined, red) }", &[]),
+        (
+            "window { --accent: red } button { color: var(--accent) }",
+            &[],
+        ),
+        ("button { color: var(--later) } label { --later: red }", &[]),
+        // A theme that extends another may take it from there.
+        (
+            "@theme { extends: \"breeze\"; } button { color: var(--from-breeze) }",
+            &[],
+        ),
+    ];
+    for (css, expected) in cases {
+        let (_, diagnostics) = compile(css);
+        assert_eq!(diagnostics, expected, "{css}");
+    }
 }
