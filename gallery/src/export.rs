@@ -49,7 +49,7 @@ pub fn run(args: &ExportArgs) -> Result<(), String> {
         return Err("--scale must be above 0 and at most 4".to_owned());
     }
     let registry = themes::registry();
-    let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
+    let loaded = themes::load(&registry, &args.theme).map_err(|e| themes::explain(&e))?;
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }

@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Load themes and print every diagnostic as `file:line:col: level: message`;
-    /// exit 1 if any is an error.
+    /// exit 1 if any is an error, 2 if a theme cannot be loaded.
     Check {
         /// Theme paths (a .css file or a folder with style.css) or names.
         #[arg(required = true)]
@@ -114,9 +114,12 @@ pub(crate) fn parse_context(text: &str) -> Result<Context, String> {
     Ok(context)
 }
 
+/// Exit 1 when a theme has errors, 2 when one cannot be loaded at all (as
+/// every other command exits when its theme is missing).
 fn check(names: &[String]) -> ExitCode {
     let registry = themes::registry();
     let mut failed = false;
+    let mut missing = false;
     for name in names {
         match themes::load(&registry, name) {
             Ok(loaded) => {
@@ -131,12 +134,14 @@ fn check(names: &[String]) -> ExitCode {
                 );
             }
             Err(error) => {
-                println!("error: {error}");
-                failed = true;
+                println!("error: {}", themes::explain(&error));
+                missing = true;
             }
         }
     }
-    if failed {
+    if missing {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -147,7 +152,7 @@ fn inspect_command(args: &InspectArgs) -> Result<(), String> {
     let chain = chain::parse_chain(&args.element)?;
     let context = parse_context(&args.context)?;
     let registry = themes::registry();
-    let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
+    let loaded = themes::load(&registry, &args.theme).map_err(|e| themes::explain(&e))?;
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }

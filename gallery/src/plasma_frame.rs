@@ -50,7 +50,9 @@ pub fn run(args: &PlasmaFrameArgs) -> Result<(), String> {
     let size = crate::render::parse_size(&args.size)?;
     let mut search = args.theme_dir.clone();
     search.extend(crate::themes::plasma_dirs());
-    let theme = PlasmaTheme::open(&args.theme, &search)?;
+    // `plasma:NAME`, as every other command takes it, or NAME or a folder.
+    let name = args.theme.strip_prefix("plasma:").unwrap_or(&args.theme);
+    let theme = PlasmaTheme::open(name, &search)?;
     let variant = match args.variant.as_str() {
         "opaque" => Variant::Opaque,
         "translucent" => Variant::Translucent,

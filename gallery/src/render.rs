@@ -125,7 +125,7 @@ pub fn run(
         return Err("--margin must be from 0 to 1000".to_owned());
     }
     let registry = themes::registry();
-    let loaded = themes::load(&registry, &args.theme).map_err(|e| e.to_string())?;
+    let loaded = themes::load(&registry, &args.theme).map_err(|e| themes::explain(&e))?;
     for diagnostic in &loaded.diagnostics {
         eprintln!("{diagnostic}");
     }

@@ -5,6 +5,6 @@
 
 pub use union_themes::{
     BUNDLED_THEMES, DEFAULT_THEME, ThemeEntry, ThemeKind, bundle_root, bundled_icon_dirs,
-    data_dirs, list, list_all, load, plasma_dirs, registry, registry_with_cache, search_dirs,
-    searched,
+    data_dirs, explain, list, list_all, load, plasma_dirs, registry, registry_with_cache,
+    search_dirs, searched,
 };

@@ -79,11 +79,46 @@ fn check_finds_named_themes_in_xdg_data_dirs_and_reports_missing_ones() {
     folder.write("data/union/themes/mine/style.css", THEME);
     assert!(union(&["check", "mine"], &folder).status.success());
     let output = union(&["check", "absent-theme"], &folder);
-    assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        stdout(&output),
-        "error: no theme named `absent-theme` was found\n"
+        output.status.code(),
+        Some(2),
+        "as every command exits for a missing theme"
     );
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("error: no theme named `absent-theme` was found; looked in:\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            &folder
+                .path()
+                .join("data/union/themes")
+                .display()
+                .to_string()
+        ),
+        "it says where it looked: {text}"
+    );
+    let plasma = union(&["check", "plasma:absent"], &folder);
+    assert_eq!(plasma.status.code(), Some(2));
+    assert!(
+        stdout(&plasma).contains("apt-get install plasma-framework"),
+        "{}",
+        stdout(&plasma)
+    );
+    let render = union(
+        &[
+            "render",
+            "--theme",
+            "absent-theme",
+            "--element",
+            "Button",
+            "--out",
+            "/dev/null",
+        ],
+        &folder,
+    );
+    assert_eq!(render.status.code(), Some(2));
 }
 
 #[test]

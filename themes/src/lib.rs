@@ -205,6 +205,28 @@ pub fn load(registry: &ThemeRegistry, theme: &str) -> Result<Arc<LoadedTheme>, L
     }
 }
 
+/// `error` as a user reads it: for a theme not found, where it was looked
+/// for, and how to get Debian's Plasma themes when a `plasma:` name was asked.
+pub fn explain(error: &LoadError) -> String {
+    let LoadError::NotFound(name) = error else {
+        return error.to_string();
+    };
+    let (dirs, hint) = if name.starts_with("plasma:") {
+        (
+            plasma_dirs(),
+            "\n  Plasma desktop themes come with KDE Plasma; on Debian: `apt-get install plasma-framework` (default, breeze-dark, breeze-light, air, oxygen)",
+        )
+    } else {
+        (search_dirs(), "\n  `union themes` lists every theme found")
+    };
+    let mut message = format!("{error}; looked in:");
+    for dir in dirs {
+        message.push_str(&format!("\n  {}", dir.display()));
+    }
+    message.push_str(hint);
+    message
+}
+
 /// Loads THEME with a fresh [`registry`].
 ///
 /// # Errors
