@@ -44,6 +44,7 @@ const GAP: f32 = 12.0;
 
 /// Runs `union export`.
 pub fn run(args: &ExportArgs) -> Result<(), String> {
+    crate::render::check_png_name(&args.out)?;
     let scale = args.scale;
     if !(scale.is_finite() && scale > 0.0 && scale <= 4.0) {
         return Err("--scale must be above 0 and at most 4".to_owned());

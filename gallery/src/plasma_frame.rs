@@ -47,6 +47,7 @@ pub fn run(args: &PlasmaFrameArgs) -> Result<(), String> {
     if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
         return Err("--scale must be above 0 and at most 8".to_owned());
     }
+    crate::render::check_png_name(&args.out)?;
     let size = crate::render::parse_size(&args.size)?;
     let mut search = args.theme_dir.clone();
     search.extend(crate::themes::plasma_dirs());

@@ -81,6 +81,21 @@ pub fn bundled_icon_dirs() -> Vec<PathBuf> {
     themes::bundled_icon_dirs()
 }
 
+/// Refuses an output file whose name promises another format than PNG
+/// (`sheet.jpg` would hold PNG bytes); a name without an extension is fine.
+///
+/// # Errors
+/// When the extension is not `.png`.
+pub fn check_png_name(out: &std::path::Path) -> Result<(), String> {
+    match out.extension().and_then(|e| e.to_str()) {
+        Some(ext) if !ext.eq_ignore_ascii_case("png") => Err(format!(
+            "{}: only PNG is written; give the file a .png name",
+            out.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `chain` as applications show controls: inside a `Window` (where themes
 /// such as Breeze define their colours and variables), unless it already
 /// starts with one.
@@ -115,6 +130,7 @@ pub fn run(
     args: &RenderArgs,
     parse_context: fn(&str) -> Result<Context, String>,
 ) -> Result<(), String> {
+    check_png_name(&args.out)?;
     let chain = in_window(chain::parse_chain(&args.element)?);
     let context = parse_context(&args.context)?;
     let size = args.size.as_deref().map(parse_size).transpose()?;

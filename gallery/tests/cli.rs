@@ -537,3 +537,29 @@ fn a_bare_chain_is_drawn_inside_a_window_as_applications_show_it() {
     }
     assert_eq!(drawn[0], drawn[1], "the same pixels");
 }
+
+#[test]
+fn an_output_name_promising_another_format_is_refused() {
+    let folder = TempFolder::new("jpeg");
+    let out = folder.path().join("sheet.jpg");
+    for args in [
+        vec!["export", "--out", out.to_str().unwrap()],
+        vec![
+            "render",
+            "--theme",
+            "breeze",
+            "--element",
+            "Button",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ] {
+        let output = union(&args, &folder);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("only PNG is written"),
+            "{output:?}"
+        );
+        assert!(!out.exists(), "nothing written under a JPEG name");
+    }
+}
