@@ -436,3 +436,26 @@ fn a_scene_is_kept_until_its_style_or_request_changes() {
         "a new theme finds no kept scene"
     );
 }
+
+/// Horizontal is the default orientation: a slider or progress bar without
+/// the attribute is styled and placed like a horizontal one.
+#[test]
+fn range_controls_without_an_orientation_are_horizontal() {
+    let styler = Styler::new(bundled_theme("breeze"));
+    for control in ["Slider", "RangeSlider", "ProgressBar"] {
+        let bare = scene(
+            &styler,
+            &format!("Window > {control}"),
+            Context::default(),
+            |_| {},
+        );
+        let explicit = scene(
+            &styler,
+            &format!("Window > {control}[orientation=horizontal]"),
+            Context::default(),
+            |_| {},
+        );
+        assert_eq!(bare.outline().parts, explicit.outline().parts, "{control}");
+        assert_eq!(bare.size, explicit.size, "{control}");
+    }
+}
