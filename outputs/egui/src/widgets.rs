@@ -236,16 +236,8 @@ impl Widgets {
         };
         let (mut response, scene) = self.sensed(ui, element, show, Some(width));
         if let (Some(pointer), Some(scene)) = (response.interact_pointer_pos(), scene) {
-            let groove = scene
-                .parts
-                .iter()
-                .find(|p| p.kind() == "Groove")
-                .map_or(scene.rect(), |p| p.rect);
-            let handle = scene
-                .parts
-                .iter()
-                .find(|p| p.kind() == "Handle")
-                .map_or(0.0, |p| p.rect.width);
+            let (groove, handle) = groove_and_handle(&scene);
+            let handle = handle.width;
             let travel = (groove.width - handle).max(1.0);
             let at = pointer.x - response.rect.min.x - groove.x - handle / 2.0;
             let new = (at / travel).clamp(0.0, 1.0);
@@ -330,17 +322,8 @@ impl Widgets {
         let mut response = response;
         if let Some(scene) = &scene {
             self.paint(ui, rect, scene);
-            let groove = scene
-                .parts
-                .iter()
-                .find(|p| p.kind() == "Groove")
-                .map_or(scene.rect(), |p| p.rect);
-            let handle = scene
-                .parts
-                .iter()
-                .find(|p| p.kind() == "Handle")
-                .map_or(0.0, |p| p.rect.height);
-            let travel = (groove.height - handle).max(1.0);
+            let (groove, handle) = groove_and_handle(scene);
+            let travel = (groove.height - handle.height).max(1.0);
             if response.dragged() {
                 let moved = response.drag_delta().y / travel;
                 let new = (*position + moved).clamp(0.0, 1.0);
@@ -454,7 +437,7 @@ impl Widgets {
         let mut area = rect.shrink(4.0);
         if let Some(scene) = &scene {
             self.paint(ui, rect, scene);
-            if let Some(part) = scene.parts.iter().find(|p| p.kind() == "Text") {
+            if let Some(part) = scene.part("Text") {
                 let text_rect = part.rect;
                 area = egui::Rect::from_min_size(
                     rect.min + egui::vec2(text_rect.x, text_rect.y),
@@ -462,17 +445,14 @@ impl Widgets {
                 );
             }
         }
-        let color = scene
-            .as_ref()
-            .and_then(|s| s.parts.iter().find(|p| p.kind() == "Text"))
-            .and_then(|p| {
-                p.style
-                    .style
-                    .text
-                    .color
-                    .value()
-                    .map(|c| crate::look::resolve(&p.style, c, self.styler.theme().palette()))
-            });
+        let color = scene.as_ref().and_then(|s| s.part("Text")).and_then(|p| {
+            p.style
+                .style
+                .text
+                .color
+                .value()
+                .map(|c| crate::look::resolve(&p.style, c, self.styler.theme().palette()))
+        });
         let edit = egui::TextEdit::singleline(text)
             .id(id)
             .frame(egui::Frame::NONE)
@@ -609,4 +589,15 @@ impl Widgets {
             }
         }
     }
+}
+
+/// Where a range control's handle travels: its groove (the whole control
+/// when it has none) and its handle (empty when it has none).
+fn groove_and_handle(
+    scene: &ControlScene,
+) -> (union_model::geometry::Rect, union_model::geometry::Rect) {
+    (
+        scene.part("Groove").map_or(scene.rect(), |p| p.rect),
+        scene.part("Handle").map(|p| p.rect).unwrap_or_default(),
+    )
 }

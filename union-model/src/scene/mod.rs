@@ -208,6 +208,11 @@ impl ControlScene {
         frame_of(&self.style.style)
     }
 
+    /// The first part of sub-element type `kind` (`Groove`), if any.
+    pub fn part(&self, kind: &str) -> Option<&ScenePart> {
+        self.parts.iter().find(|p| p.kind() == kind)
+    }
+
     /// The topmost part under `(x, y)` (control coordinates), if any.
     pub fn part_at(&self, x: f32, y: f32) -> Option<&ScenePart> {
         self.parts.iter().rev().find(|p| p.rect.contains(x, y))
