@@ -141,6 +141,75 @@ impl Backend for union_egui::Headless {
     }
 }
 
+/// The Slint output: scenes laid out with the reference's text measure
+/// (Slint centres its own text in the text part) and drawn by Slint.
+#[cfg(feature = "slint")]
+#[derive(Debug)]
+pub struct SlintBackend {
+    drawer: union_slint::SceneDrawer,
+    layout: Renderer,
+}
+
+#[cfg(feature = "slint")]
+impl SlintBackend {
+    /// Icons found with `icons`.
+    ///
+    /// # Errors
+    /// When the reference fonts cannot be loaded.
+    pub fn new(icons: IconLookup) -> Result<Self, String> {
+        let fonts = union_skia::Fonts::deterministic().map_err(|e| e.to_string())?;
+        Ok(SlintBackend {
+            drawer: union_slint::SceneDrawer::new(icons),
+            layout: Renderer::new(
+                fonts,
+                union_skia::Images::with_fallback(crate::themes::bundled_icon_dirs()),
+            ),
+        })
+    }
+}
+
+#[cfg(feature = "slint")]
+impl Backend for SlintBackend {
+    fn name(&self) -> &'static str {
+        "Slint"
+    }
+
+    fn scene(
+        &mut self,
+        styler: &Styler,
+        request: &SceneRequest<'_>,
+    ) -> Result<Arc<ControlScene>, String> {
+        Renderer::scene(&mut self.layout, styler, request).map_err(|e| e.to_string())
+    }
+
+    fn paint(
+        &mut self,
+        scene: &Arc<ControlScene>,
+        palette: &Palette,
+        scale: f32,
+        margin: f32,
+    ) -> Result<Rendered, String> {
+        let drawn = self.drawer.draw(scene, palette, scale, margin)?;
+        let frame = drawn.frame;
+        let size = tiny_skia::IntSize::from_wh(frame.width, frame.height)
+            .ok_or_else(|| "Slint drew an empty canvas".to_owned())?;
+        let mut rgba = frame.rgba;
+        for pixel in rgba.chunks_exact_mut(4) {
+            let a = u16::from(pixel[3]);
+            for c in &mut pixel[..3] {
+                *c = ((u16::from(*c) * a + 127) / 255) as u8;
+            }
+        }
+        let pixmap = Pixmap::from_vec(rgba, size)
+            .ok_or_else(|| "Slint's canvas has the wrong length".to_owned())?;
+        Ok(Rendered {
+            pixmap,
+            size: scene.size,
+            scene: Arc::clone(scene),
+        })
+    }
+}
+
 /// The outputs `union render` and `union export` draw with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum BackendName {
@@ -150,7 +219,7 @@ pub enum BackendName {
     Egui,
     /// The `QtQuick` Controls style (not in this build yet).
     Qtquick,
-    /// The Slint style (not in this build yet).
+    /// The Slint output (builds with the `slint` feature).
     Slint,
 }
 
@@ -168,8 +237,15 @@ pub fn backend(name: BackendName, reproducible: bool) -> Result<Option<Box<dyn B
     match name {
         BackendName::Skia => Ok(None),
         BackendName::Egui => Ok(Some(Box::new(union_egui::Headless::with_icons(icons)))),
-        BackendName::Qtquick | BackendName::Slint => Err(format!(
-            "the {name:?} output is not in this build yet (skia and egui are)"
+        #[cfg(feature = "slint")]
+        BackendName::Slint => Ok(Some(Box::new(SlintBackend::new(icons)?))),
+        #[cfg(not(feature = "slint"))]
+        BackendName::Slint => Err(
+            "the Slint output is not in this build (build the CLI with `--features slint`)"
+                .to_owned(),
+        ),
+        BackendName::Qtquick => Err(format!(
+            "the {name:?} output is not in this build yet (skia, egui and, with the `slint` feature, Slint are)"
         )),
     }
 }
@@ -178,7 +254,7 @@ pub fn backend(name: BackendName, reproducible: bool) -> Result<Option<Box<dyn B
 pub const BACKENDS: &[(&str, bool)] = &[
     ("tiny-skia", true),
     ("egui", true),
-    ("Slint", false),
+    ("Slint", cfg!(feature = "slint")),
     ("QtQuick", false),
 ];
 

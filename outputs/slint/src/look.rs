@@ -313,7 +313,7 @@ fn decide_among(
                 && values[*c].is_some()
                 && values[*c & !(1 << f)].is_some()
         });
-        if !depends && !(side(&on).is_empty() || side(&off).is_empty()) {
+        if !(depends || side(&on).is_empty() || side(&off).is_empty()) {
             continue;
         }
         if side(&on).is_empty() {

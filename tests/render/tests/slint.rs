@@ -28,7 +28,7 @@ use union_gallery::pages::control_matrix;
 use union_model::scene::SceneRequest;
 use union_model::{Context, Query, Styler};
 use union_render_tests::{bundled_theme, root};
-use union_skia::tiny_skia::{IntSize, Pixmap};
+use union_skia::tiny_skia::IntSize;
 use union_skia::{Fonts, Images, Renderer};
 use union_test_support::image::{compare, write_diff_image};
 
@@ -85,18 +85,6 @@ fn every_control_looks_like_the_reference_through_slint() {
             "{}: both draw the scene's size",
             case.name
         );
-        if std::env::var("DEBUG_CASE").ok().as_deref() == Some(&case.name) {
-            for (label, p) in [("expected", &expected.pixmap), ("actual", &actual)] {
-                println!("{label}");
-                for y in 0..p.height() {
-                    let row: Vec<String> = (0..p.width())
-                        .map(|x| format!("{:3}", p.pixel(x, y).unwrap().alpha()))
-                        .collect();
-                    println!("{}", row.join(""));
-                }
-            }
-            println!("{}", drawn.source);
-        }
         let curved = std::iter::once(&scene.style)
             .chain(scene.parts.iter().map(|p| &p.style))
             .any(|s| {
