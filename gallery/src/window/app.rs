@@ -52,6 +52,10 @@ pub(super) struct Gallery {
     renderer: Renderer,
     /// The egui output, drawing headless beside the reference.
     egui: union_egui::Headless,
+    /// The Slint output, drawing headless beside the reference (`None`
+    /// when it could not start: the row says so).
+    #[cfg(feature = "slint")]
+    slint: Option<crate::cells::SlintBackend>,
     pub(super) settings: Settings,
     pages: Vec<Page>,
     page: usize,
@@ -107,6 +111,11 @@ impl Gallery {
             egui: union_egui::Headless::with_icons(
                 union_model::icons::IconLookup::with_system_icons(bundled_icon_dirs()),
             ),
+            #[cfg(feature = "slint")]
+            slint: crate::cells::SlintBackend::new(
+                union_model::icons::IconLookup::with_system_icons(bundled_icon_dirs()),
+            )
+            .ok(),
             settings,
             pages,
             page,
@@ -184,6 +193,11 @@ impl Gallery {
             for output in shown {
                 let backend: &mut dyn Backend = match output {
                     "egui" => &mut self.egui,
+                    #[cfg(feature = "slint")]
+                    "Slint" => match &mut self.slint {
+                        Some(slint) => slint,
+                        None => &mut self.renderer,
+                    },
                     _ => &mut self.renderer,
                 };
                 let cells = render_row(control, &theme, &self.styler, &self.settings, backend).map(

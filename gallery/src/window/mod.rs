@@ -39,7 +39,8 @@ pub struct GalleryArgs {
     #[arg(long, default_value = "1280x860")]
     pub window_size: String,
     /// Also show each control drawn by these outputs, beside tiny-skia's
-    /// (`--compare egui`).
+    /// (`--compare egui`, or `--compare egui,slint` in a build with the
+    /// `slint` feature).
     #[arg(long, value_delimiter = ',')]
     pub compare: Vec<String>,
 }

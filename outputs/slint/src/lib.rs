@@ -39,6 +39,7 @@
 
 pub mod expr;
 pub mod headless;
+pub mod live;
 pub mod look;
 pub mod sample;
 pub mod style;

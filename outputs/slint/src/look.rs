@@ -257,6 +257,8 @@ type PerCombo = Vec<Option<String>>;
 #[derive(Default)]
 struct Element {
     props: Vec<(&'static str, PerCombo)>,
+    /// `animate` blocks: the Slint properties and the animation.
+    animations: Vec<(Vec<&'static str>, String)>,
 }
 
 impl Element {
@@ -275,6 +277,23 @@ impl Element {
         let _ = writeln!(out, "    {id} := {kind} {{");
         for (name, values) in &self.props {
             let _ = writeln!(out, "        {name}: {};", decide(values, &look.flags));
+        }
+        let mut animated: Vec<&str> = Vec::new();
+        for (properties, animation) in &self.animations {
+            // A property animates once: the first transition naming it wins.
+            let present: Vec<&str> = properties
+                .iter()
+                .copied()
+                .filter(|p| self.props.iter().any(|(n, _)| n == p) && !animated.contains(p))
+                .collect();
+            animated.extend(&present);
+            if !present.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "        animate {} {{ {animation} }}",
+                    present.join(", ")
+                );
+            }
         }
         out.push_str("    }\n");
     }
@@ -419,6 +438,7 @@ fn emit_part(
     let mut outline = Element::default();
     let mut icon = Element::default();
     let mut text = Element::default();
+    let mut animated = false;
     let mut any_sides = false;
     let mut any_outline = false;
     let mut any_icon = false;
@@ -428,6 +448,13 @@ fn emit_part(
             continue;
         };
         let style = &part.style.style;
+        if !animated {
+            animated = true;
+            let (body_anims, text_anims, outline_anims) = animations(style, &mut gap);
+            body.animations = body_anims;
+            text.animations = text_anims;
+            outline.animations = outline_anims;
+        }
         let current = union_model::cascade::current_color(style);
         // The control's own opacity is the group's (see `emit`).
         let opacity = if key.is_empty() {
@@ -668,7 +695,10 @@ fn emit_part(
     let id = format!("p{index}");
     if is_text {
         // Font properties are written as a group: a Slint element takes them one by one.
-        let mut plain = Element::default();
+        let mut plain = Element {
+            animations: std::mem::take(&mut text.animations),
+            ..Element::default()
+        };
         let mut fonts = None;
         for (name, values) in text.props {
             if name == "font-properties" {
@@ -707,6 +737,88 @@ fn emit_part(
         hide_where_absent(&mut icon);
         icon.write("Image", &format!("{id}-icon"), look, out);
     }
+}
+
+/// The Slint properties a CSS property animates, per element of a part:
+/// the box, the text and the outline.
+fn slint_properties(css: &str) -> [&'static [&'static str]; 3] {
+    match css {
+        "all" => [
+            &[
+                "background",
+                "border-color",
+                "opacity",
+                "x",
+                "y",
+                "width",
+                "height",
+            ],
+            &["color", "opacity"],
+            &["border-color", "opacity"],
+        ],
+        "background-color" | "background" => [&["background"], &[], &[]],
+        "border-color"
+        | "border-top-color"
+        | "border-right-color"
+        | "border-bottom-color"
+        | "border-left-color"
+        | "border" => [&["border-color"], &[], &[]],
+        "color" => [&[], &["color"], &[]],
+        "opacity" => [&["opacity"], &["opacity"], &["opacity"]],
+        "outline-color" | "outline" => [&[], &[], &["border-color"]],
+        _ => [&[], &[], &[]],
+    }
+}
+
+type Animations = Vec<(Vec<&'static str>, String)>;
+
+/// The style's `transition` as `animate` blocks for the box, the text and
+/// the outline; transitions of properties Slint cannot animate here are
+/// reported.
+fn animations(
+    style: &union_model::Style,
+    gap: &mut dyn FnMut(&'static str, &'static str),
+) -> (Animations, Animations, Animations) {
+    let mut out: [Animations; 3] = Default::default();
+    let Some(list) = style.transition.entries.value() else {
+        return (Vec::new(), Vec::new(), Vec::new());
+    };
+    for t in &list.0 {
+        let targets = slint_properties(&t.property);
+        if targets.iter().all(|t| t.is_empty()) {
+            gap(
+                "transition",
+                "only colours, opacity and (for `all`) geometry animate",
+            );
+            continue;
+        }
+        let easing = match t.easing {
+            union_model::values::Easing::Linear => "linear".to_owned(),
+            union_model::values::Easing::CubicBezier(a, b, c, d) => format!(
+                "cubic-bezier({}, {}, {}, {})",
+                expr::number(a),
+                expr::number(b),
+                expr::number(c),
+                expr::number(d)
+            ),
+            union_model::values::Easing::Steps(..) => {
+                gap("transition", "steps() easing runs linearly");
+                "linear".to_owned()
+            }
+        };
+        let animation = format!(
+            "duration: {}ms; delay: {}ms; easing: {easing};",
+            expr::number(t.duration * 1000.0),
+            expr::number(t.delay * 1000.0)
+        );
+        for (slot, properties) in out.iter_mut().zip(targets) {
+            if !properties.is_empty() {
+                slot.push((properties.to_vec(), animation.clone()));
+            }
+        }
+    }
+    let [a, b, c] = out;
+    (a, b, c)
 }
 
 /// Where a part is absent, its `visible` is false.

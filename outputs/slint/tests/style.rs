@@ -238,6 +238,8 @@ fn the_pointer_hovers_and_a_click_toggles() {
     shown.dispatch(WindowEvent::PointerMoved {
         position: LogicalPosition::new(240.0, 272.0),
     });
+    // Past the theme's transition.
+    headless::advance_clock(std::time::Duration::from_secs(1));
     let hovered = shown.frame().unwrap();
     assert!(
         before.rgba != hovered.rgba,
