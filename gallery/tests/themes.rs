@@ -68,7 +68,10 @@ fn appearance(styler: &Styler, control: &str, subs: &[&str], states: StateSet) -
 #[test]
 fn every_catalogue_control_is_styled_in_every_state() {
     // (control, state) pairs that deliberately look like their stateless form.
-    let same_by_design: &[(&str, State)] = &[];
+    // A group box without the `checkable` hint has no check box, so
+    // `:checked` changes nothing on it (the catalogue: "Toggles (then
+    // `:checked` applies)").
+    let same_by_design: &[(&str, State)] = &[("GroupBox", State::Checked)];
     for name in BUNDLED {
         let styler = Styler::new(theme(name));
         let mut failures = Vec::new();

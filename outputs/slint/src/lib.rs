@@ -71,6 +71,32 @@ pub fn palette_global(palette: &Palette) -> String {
     out
 }
 
+/// Sets every colour of `palette` in the `UnionPalette` global of a running
+/// application compiled by [`live::LiveApp`] (which exports the global): a
+/// palette change restyles without regenerating or recompiling.
+///
+/// # Errors
+/// When the application does not export `UnionPalette`.
+pub fn set_palette(
+    instance: &slint_interpreter::ComponentInstance,
+    palette: &Palette,
+) -> Result<(), String> {
+    for set in ColorSet::ALL {
+        for role in ColorRole::ALL {
+            let [r, g, b, a] = palette.role(*set, *role).to_rgba8();
+            let color = slint::Color::from_argb_u8(a, r, g, b);
+            instance
+                .set_global_property(
+                    "UnionPalette",
+                    &expr::palette_property(*set, *role),
+                    slint_interpreter::Value::Brush(slint::Brush::SolidColor(color)),
+                )
+                .map_err(|e| format!("cannot set the palette: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
 /// The shared base every generated file imports: the colour functions and
 /// the palette.
 pub fn base_source(palette: &Palette) -> String {

@@ -179,6 +179,9 @@ fn build(
         .write_to(&staging)
         .map_err(|e| format!("{}: {e}", staging.display()))?;
     let source = std::fs::read_to_string(app).map_err(|e| format!("{}: {e}", app.display()))?;
+    // The palette global is exported from the compiled document, so that
+    // `set_palette` can change it in the running application.
+    let source = format!("{source}\nexport {{ UnionPalette }} from \"union-base.slint\";\n");
     let options = CompileOptions {
         style: Some(style::STYLE_NAME.to_owned()),
         include_paths: GeneratedStyle::include_paths(&staging),

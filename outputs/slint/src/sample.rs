@@ -27,8 +27,8 @@ pub struct Flag {
     pub state: State,
 }
 
-/// The flags every generated look has, in the order conditions test them.
-pub const FLAGS: [Flag; 5] = [
+/// The flags generated looks use, in the order conditions test them.
+pub const FLAGS: [Flag; 7] = [
     Flag {
         property: "disabled",
         state: State::Disabled,
@@ -48,6 +48,14 @@ pub const FLAGS: [Flag; 5] = [
     Flag {
         property: "focused",
         state: State::Focused,
+    },
+    Flag {
+        property: "selected",
+        state: State::Selected,
+    },
+    Flag {
+        property: "open",
+        state: State::Open,
     },
 ];
 

@@ -14,6 +14,21 @@
 //! - `style-base.slint`: Slint's `StyleMetrics` and `Palette` globals;
 //! - `std-widgets.slint`: the widgets an application imports, each a
 //!   look with Slint's behaviour (pointer, keyboard, accessibility).
+//!
+//! Not in the style (an application that uses them does not compile with
+//! it; `tests/style.rs` checks this list against Slint's own):
+//! - `TabWidget` and `RadioGroup` **cannot** be provided by a style that is
+//!   not built into Slint 1.18.1: both are the compiler's internal element
+//!   types, which only built-in files may name (`expose_internal_types` is
+//!   on for built-in files only), and their lowering reads
+//!   `std-widgets-impl.slint` of the style;
+//! - `DatePickerPopup`/`Date`, `TimePickerPopup`/`Time` and
+//!   `StandardTableView` are not generated yet;
+//! - `MenuBar` and `ContextMenuArea` are lowered by the compiler with
+//!   `MenuBarImpl`/`PopupMenuImpl` from the style, which a third-party style
+//!   cannot provide either; Slint 1.18's compiler stops with an internal
+//!   error (a panic, not a diagnostic) when an application uses them with
+//!   such a style.
 
 use crate::look::{Gap, IconFiles};
 use crate::sample::{FLAGS, Flag, sample_look};
@@ -40,7 +55,6 @@ pub const SLINT_EXPORTS: &[&str] = &[
     "ListView",
     "Palette",
     "ProgressIndicator",
-    "RadioGroup",
     "ScrollView",
     "Slider",
     "SpinBox",
@@ -62,6 +76,7 @@ pub const EXPORTS: &[&str] = &[
     "AboutSlint",
     "Button",
     "CheckBox",
+    "ComboBox",
     "GridBox",
     "GroupBox",
     "HorizontalBox",
@@ -71,10 +86,13 @@ pub const EXPORTS: &[&str] = &[
     "ProgressIndicator",
     "ScrollView",
     "Slider",
+    "SpinBox",
     "Spinner",
     "StandardButton",
+    "StandardListView",
     "StyleMetrics",
     "Switch",
+    "TextEdit",
     "VerticalBox",
 ];
 
@@ -86,11 +104,14 @@ struct LookSpec {
     flags: &'static [usize],
 }
 
-/// Indices into [`FLAGS`]: disabled, pressed, hovered, checked, focused.
+/// Indices into [`FLAGS`]: disabled, pressed, hovered, checked, focused,
+/// selected, open.
 const BUTTONLIKE: &[usize] = &[0, 1, 2, 3, 4];
 const FIELD: &[usize] = &[0, 2, 4];
 const RANGE: &[usize] = &[0, 1, 2, 4];
 const STATIC: &[usize] = &[0];
+const POPUP_BUTTON: &[usize] = &[0, 1, 2, 4, 6];
+const ITEM: &[usize] = &[0, 1, 2, 5];
 
 const LOOKS: &[LookSpec] = &[
     LookSpec {
@@ -137,6 +158,36 @@ const LOOKS: &[LookSpec] = &[
         component: "SpinnerLook",
         element: "BusyIndicator",
         flags: STATIC,
+    },
+    LookSpec {
+        component: "ComboBoxLook",
+        element: "ComboBox",
+        flags: POPUP_BUTTON,
+    },
+    LookSpec {
+        component: "SpinBoxLook",
+        element: "SpinBox",
+        flags: FIELD,
+    },
+    LookSpec {
+        component: "TextAreaLook",
+        element: "TextArea",
+        flags: FIELD,
+    },
+    LookSpec {
+        component: "ItemLook",
+        element: "ItemDelegate",
+        flags: ITEM,
+    },
+    LookSpec {
+        component: "MenuLook",
+        element: "Menu",
+        flags: STATIC,
+    },
+    LookSpec {
+        component: "MenuItemLook",
+        element: "Menu > MenuItem",
+        flags: ITEM,
     },
 ];
 

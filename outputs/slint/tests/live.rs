@@ -142,3 +142,27 @@ fn a_declared_transition_animates_the_change_of_state() {
         "30 ms in, the face is between its two looks: {rest:?} → {early:?} → {hovered:?}"
     );
 }
+
+#[test]
+fn a_palette_change_restyles_the_running_app_without_recompiling() {
+    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("palette-style");
+    let live = LiveApp::open(
+        std::sync::Arc::new(union_themes::registry()),
+        "breeze",
+        &app(),
+        None,
+        &folder,
+    )
+    .unwrap();
+    let shown = Shown::new(live.definition(), &[], (360, 300), 1.0).unwrap();
+    let light = pixel(&shown.frame().unwrap(), 5, 5);
+    let dark_theme = union_themes::load(&union_themes::registry(), "breeze-dark").unwrap();
+    union_slint::set_palette(&shown.instance, dark_theme.theme.palette()).unwrap();
+    let dark = pixel(&shown.frame().unwrap(), 5, 5);
+    let luma = |p: [u8; 4]| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]);
+    assert!(
+        luma(light) > 600 && luma(dark) < 200,
+        "{light:?} → {dark:?}"
+    );
+    assert_eq!(live.generation(), 0, "nothing was regenerated");
+}

@@ -105,6 +105,74 @@ fn an_unmodified_app_takes_the_style_by_name_in_breeze_and_breeze_dark() {
     assert!(luma(&frames[1]) < 200, "breeze-dark's window is dark");
 }
 
+/// The composed widgets (ComboBox, SpinBox, TextEdit, StandardListView)
+/// compile with the style, draw, and behave.
+#[test]
+fn composed_widgets_work_in_an_unmodified_app() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/apps/editor.slint");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let (_, dir) = written("breeze");
+    let (definition, diagnostics) =
+        headless::compile(&source, path.clone(), None, &union_options(&dir))
+            .unwrap_or_else(|d| panic!("does not compile: {d:#?}"));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let shown = Shown::new(&definition, &[], (420, 320), 1.0).unwrap();
+    let frame = shown.frame().unwrap();
+    save(&frame, "editor-breeze");
+    let fluent_frame = draw_sized(&source, path, &fluent(), (420, 320));
+    save(&fluent_frame, "editor-fluent");
+    assert!(frame.rgba != fluent_frame.rgba);
+    let click = |x: f32, y: f32| {
+        let position = LogicalPosition::new(x, y);
+        shown.dispatch(WindowEvent::PointerMoved { position });
+        shown.dispatch(WindowEvent::PointerPressed {
+            position,
+            button: PointerEventButton::Left,
+        });
+        shown.dispatch(WindowEvent::PointerReleased {
+            position,
+            button: PointerEventButton::Left,
+        });
+    };
+    let number = |name: &str| match shown.instance.get_property(name).unwrap() {
+        Value::Number(n) => n,
+        other => panic!("{name} is {other:?}"),
+    };
+    assert_eq!(number("size"), 12.0);
+    assert_eq!(number("file"), -1.0);
+    // The spin box's step buttons are at its right end; the upper half steps up.
+    let length = |name: &str| number(name) as f32;
+    let (sx, sy, sw, sh) = (
+        length("size-x"),
+        length("size-y"),
+        length("size-width"),
+        length("size-height"),
+    );
+    click(sx + sw - 4.0, sy + sh / 4.0);
+    assert_eq!(number("size"), 13.0, "the up button steps up");
+    click(sx + sw - 4.0, sy + sh * 3.0 / 4.0);
+    click(sx + sw - 4.0, sy + sh * 3.0 / 4.0);
+    assert_eq!(number("size"), 11.0, "the down button steps down");
+    // A click on the list's second row selects it.
+    let (lx, ly) = (length("files-x"), length("files-y"));
+    click(lx + 20.0, ly + 30.0);
+    assert_eq!(number("file"), 1.0, "the second row is selected");
+}
+
+fn draw_sized(
+    source: &str,
+    path: PathBuf,
+    options: &CompileOptions,
+    size: (u32, u32),
+) -> headless::Frame {
+    let (definition, _) = headless::compile(source, path, None, options)
+        .unwrap_or_else(|d| panic!("does not compile: {d:#?}"));
+    Shown::new(&definition, &[], size, 1.0)
+        .unwrap()
+        .frame()
+        .unwrap()
+}
+
 #[test]
 fn every_generated_file_compiles_without_diagnostics() {
     let (_, dir) = written("breeze");
