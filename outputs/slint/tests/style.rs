@@ -105,7 +105,7 @@ fn an_unmodified_app_takes_the_style_by_name_in_breeze_and_breeze_dark() {
     assert!(luma(&frames[1]) < 200, "breeze-dark's window is dark");
 }
 
-/// The composed widgets (ComboBox, SpinBox, TextEdit, StandardListView)
+/// The composed widgets (`ComboBox`, `SpinBox`, `TextEdit`, `StandardListView`)
 /// compile with the style, draw, and behave.
 #[test]
 fn composed_widgets_work_in_an_unmodified_app() {
