@@ -60,10 +60,15 @@ pub fn control_row(control: &union_model::catalogue::ControlInfo) -> Vec<(String
         format!("{parent}{}{attributes}", control.name),
     ))
     .chain(control.states.iter().map(|state| {
+        // `:checked` applies to a control with the `checkable` hint only
+        // when it has it (a group box shows its check box then).
+        let checkable = *state == union_model::State::Checked
+            && control.hints.iter().any(|h| h.name == "checkable");
+        let hint = if checkable { ".checkable" } else { "" };
         let state = state.css_name();
         (
             state.to_owned(),
-            format!("{parent}{}{attributes}:{state}", control.name),
+            format!("{parent}{}{hint}{attributes}:{state}", control.name),
         )
     }))
     .collect()

@@ -330,3 +330,25 @@ fn the_pointer_hovers_and_a_click_toggles() {
     );
     let _ = SharedString::default();
 }
+
+/// The build-time helper writes a style that `slint-build` would be given:
+/// its name and include paths compile an unmodified app.
+#[test]
+fn the_build_time_helper_writes_a_style_an_app_compiles_with() {
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-helper");
+    let style = union_slint::build::write_style_for("breeze-dark", &out).unwrap();
+    assert_eq!(style.style, "union");
+    assert!(
+        style.theme_files.iter().any(|f| f.ends_with("style.css")),
+        "the theme's files are listed for rerun-if-changed: {:?}",
+        style.theme_files
+    );
+    let (source, path) = app_source();
+    let options = CompileOptions {
+        style: Some(style.style),
+        include_paths: style.include_paths,
+    };
+    let (_, diagnostics) = headless::compile(&source, path, None, &options)
+        .unwrap_or_else(|d| panic!("does not compile: {d:#?}"));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}

@@ -8,6 +8,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod agreement;
+
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

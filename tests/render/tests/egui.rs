@@ -29,100 +29,57 @@ use std::sync::Arc;
 use union_gallery::pages::control_matrix;
 use union_model::scene::SceneRequest;
 use union_model::{Context, Query, Styler};
+use union_render_tests::agreement::{self, Allowance, Drawing};
 use union_render_tests::{bundled_theme, root};
 use union_skia::tiny_skia::{IntSize, Pixmap};
 use union_skia::{Fonts, Images, Renderer};
-use union_test_support::image::{compare, write_diff_image};
 
-const PER_CHANNEL: u8 = 48;
-const BOX_SHARE: f32 = 0.025;
-const SHADOW_SHARE: f32 = 0.05;
+const BOXES: Allowance = Allowance {
+    per_channel: 48,
+    share: 0.025,
+};
+const SHADOWS: Allowance = Allowance {
+    per_channel: 48,
+    share: 0.05,
+};
 
 #[test]
 fn every_control_looks_like_the_reference_through_egui() {
-    let mut reference = Renderer::new(
-        Fonts::deterministic().unwrap(),
-        Images::with_fallback(vec![root().join("themes/icons")]),
-    );
     let mut egui =
         union_egui::Headless::with_icons(union_model::icons::IconLookup::with_fallback(vec![
             root().join("themes/icons"),
         ]));
-    let diffs = root().join("target/snapshot-diffs/egui");
-    let mut themes = std::collections::HashMap::new();
-    let mut failures = Vec::new();
-    let mut table = Vec::new();
-    let mut compared = 0;
-    for case in control_matrix(&["breeze", "breeze-dark"]) {
-        let theme = themes
-            .entry(case.theme.clone())
-            .or_insert_with(|| bundled_theme(&case.theme));
-        let styler = Styler::new(Arc::clone(theme));
-        let query = Query::new(
-            union_model::chain::parse_chain(&case.element).unwrap(),
-            Context::default(),
-        );
-        let request = SceneRequest {
-            size: case.size,
-            text: Some(""),
-            ..SceneRequest::new(&query)
-        };
-        let scene = reference.scene(&styler, &request).unwrap();
-        let expected = reference.paint(&scene, theme.palette(), 1.0, 4.0).unwrap();
-        let drawn = egui.paint(&scene, theme.palette(), 1.0, 4.0);
-        let size = IntSize::from_wh(drawn.canvas.width, drawn.canvas.height).unwrap();
-        let actual = Pixmap::from_vec(drawn.canvas.pixels, size).unwrap();
-        assert_eq!(
-            (actual.width(), actual.height()),
-            (expected.pixmap.width(), expected.pixmap.height()),
-            "{}: both draw the scene's size",
-            case.name
-        );
-        let comparison = compare(&expected.pixmap, &actual, PER_CHANNEL);
-        let share = comparison.differing as f32 / (actual.width() * actual.height()) as f32;
-        let shadowed = std::iter::once(&scene.style)
-            .chain(scene.parts.iter().map(|p| &p.style))
-            .any(|s| s.style.shadow.layers.value().is_some());
-        let allowed = if shadowed { SHADOW_SHARE } else { BOX_SHARE };
-        let status = if !drawn.gaps.is_empty() {
-            format!(
-                "gap: {}",
-                drawn
-                    .gaps
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        } else if share <= allowed {
-            compared += 1;
-            "ok".to_owned()
-        } else {
-            compared += 1;
-            write_diff_image(&diffs, &case.name, &expected.pixmap, &actual, PER_CHANNEL);
-            failures.push(format!(
-                "{}: {:.1} % of pixels differ",
-                case.name,
-                share * 100.0
-            ));
-            "FAILS".to_owned()
-        };
-        table.push(format!(
-            "{:40} {:5.1} %  {status}",
-            case.name,
-            share * 100.0
-        ));
-    }
-    println!("egui against tiny-skia (share of pixels over {PER_CHANNEL}/255):");
-    for line in &table {
+    let result = agreement::every_control(
+        "egui",
+        |scene, palette| {
+            let drawn = egui.paint(scene, palette, 1.0, 4.0);
+            let size = IntSize::from_wh(drawn.canvas.width, drawn.canvas.height).unwrap();
+            Drawing {
+                pixmap: Pixmap::from_vec(drawn.canvas.pixels, size).unwrap(),
+                gaps: drawn.gaps.iter().map(ToString::to_string).collect(),
+            }
+        },
+        |scene| {
+            if agreement::has_shadows(scene) {
+                SHADOWS
+            } else {
+                BOXES
+            }
+        },
+    );
+    println!("egui against tiny-skia (share of pixels over the allowance's channel difference):");
+    for line in &result.table {
         println!("  {line}");
     }
-    assert!(compared > 100, "only {compared} cases compared");
     assert!(
-        failures.is_empty(),
-        "egui differs from the reference (see {}):\n{}",
-        diffs.display(),
-        failures.join("\n")
+        result.compared > 100,
+        "only {} cases compared",
+        result.compared
+    );
+    assert!(
+        result.failures.is_empty(),
+        "egui differs from the reference (see target/snapshot-diffs/egui):\n{}",
+        result.failures.join("\n")
     );
 }
 
