@@ -193,14 +193,7 @@ impl Backend for SlintBackend {
         let frame = drawn.frame;
         let size = tiny_skia::IntSize::from_wh(frame.width, frame.height)
             .ok_or_else(|| "Slint drew an empty canvas".to_owned())?;
-        let mut rgba = frame.rgba;
-        for pixel in rgba.chunks_exact_mut(4) {
-            let a = u16::from(pixel[3]);
-            for c in &mut pixel[..3] {
-                *c = ((u16::from(*c) * a + 127) / 255) as u8;
-            }
-        }
-        let pixmap = Pixmap::from_vec(rgba, size)
+        let pixmap = Pixmap::from_vec(frame.premultiplied(), size)
             .ok_or_else(|| "Slint's canvas has the wrong length".to_owned())?;
         Ok(Rendered {
             pixmap,

@@ -10,7 +10,7 @@ use union_model::scene::ControlScene;
 use union_model::values::{ColorRole, ColorSet};
 
 /// Sets every colour of `palette` in the `UnionPalette` global of a running
-/// application compiled by [`live::LiveApp`] (which exports the global): a
+/// application compiled by [`crate::live::LiveApp`] (which exports the global): a
 /// palette change restyles without regenerating or recompiling.
 ///
 /// # Errors

@@ -130,6 +130,20 @@ pub struct Frame {
     pub rgba: Vec<u8>,
 }
 
+impl Frame {
+    /// The pixels premultiplied by alpha, as tiny-skia and egui hold them.
+    pub fn premultiplied(&self) -> Vec<u8> {
+        let mut bytes = self.rgba.clone();
+        for pixel in bytes.chunks_exact_mut(4) {
+            let a = u16::from(pixel[3]);
+            for c in &mut pixel[..3] {
+                *c = ((u16::from(*c) * a + 127) / 255) as u8;
+            }
+        }
+        bytes
+    }
+}
+
 /// A component instance shown in a headless window.
 pub struct Shown {
     /// The instance (set properties, invoke callbacks).

@@ -36,6 +36,16 @@
 //! application with `slint-interpreter` and follows the theme's edits
 //! (feature `runtime`, on by default).
 //!
+//! **Using the style.** Generate it once into a folder `DIR` (it lands in
+//! `DIR/union/`), then give a Slint compiler the style name `union` and
+//! *both* `DIR` and `DIR/union` as include paths: Slint checks that
+//! `DIR/union/std-widgets.slint` exists, but looks `std-widgets.slint` up
+//! directly in each include path (see [`style::GeneratedStyle::include_paths`]).
+//! With `slint-build`, [`build::write_style_for`] does both; with
+//! `slint-interpreter`, [`live::LiveApp`] does and follows the theme's
+//! edits; `SLINT_STYLE=union` selects it for tools that read the variable
+//! (with the include paths set).
+//!
 //! **Licence.** This crate is `MIT OR Apache-2.0`. It links Slint
 //! (`slint`, `slint-interpreter`), which is licensed `GPL-3.0-only OR
 //! LicenseRef-Slint-Royalty-free-2.0 OR LicenseRef-Slint-Software-3.0`:

@@ -113,10 +113,13 @@ pub struct LookPart {
 }
 
 /// A control's parts in one combination of states, in paint order.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Combo {
     /// The parts.
     pub parts: Vec<LookPart>,
+    /// The implicit size in these states: width and height, affine in the
+    /// text size.
+    pub implicit: [Affine; 2],
 }
 
 /// A control's looks over every combination of its flags.
@@ -131,10 +134,11 @@ pub struct Look {
     pub flags: Vec<String>,
     /// One per combination of flags (`1 << flags.len()` of them).
     pub combos: Vec<Combo>,
+    /// Whether the last flag is `has-icon`: the application's icon (the
+    /// look's `icon` property) shown.
+    pub app_icon: bool,
     /// The base sample's control size, text size.
     pub base: Base,
-    /// The implicit size: width and height, affine in the text size.
-    pub implicit: [Affine; 2],
     /// The text part's font at the base combination, for measuring.
     pub text_font: Option<Arc<ComputedStyle>>,
 }
@@ -166,17 +170,22 @@ pub fn emit(look: &Look, icons: &mut dyn IconFiles) -> (String, Vec<Gap>) {
     }
     let _ = writeln!(out, "    in property <string> text;");
     let _ = writeln!(out, "    in property <float> value;");
+    if look.app_icon {
+        let _ = writeln!(out, "    in property <image> icon;");
+    }
     let (bw, bh) = look.base.size;
-    let _ = writeln!(
-        out,
-        "    out property <length> implicit-width: {};",
-        look.implicit[0].to_slint()
-    );
-    let _ = writeln!(
-        out,
-        "    out property <length> implicit-height: {};",
-        look.implicit[1].to_slint()
-    );
+    for (axis, name) in ["implicit-width", "implicit-height"].iter().enumerate() {
+        let values: Vec<Option<String>> = look
+            .combos
+            .iter()
+            .map(|c| Some(c.implicit[axis].to_slint()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    out property <length> {name}: {};",
+            decide(&values, &look.flags)
+        );
+    }
     let _ = writeln!(
         out,
         "    property <length> dw: self.width - {};",
@@ -663,6 +672,17 @@ fn emit_part(
             (None, PartContent::Icon(icon)) => Some((icon, part.rect)),
             _ => None,
         };
+        let app_icon =
+            matches!(drawn, Some((IconRef::Name(name), _)) if &**name == crate::sample::APP_ICON);
+        if app_icon && let Some((_, rect)) = drawn {
+            any_icon = true;
+            rect_props(&mut icon, n, c, &rect);
+            icon.set(n, c, "visible", "true".to_owned());
+            icon.set(n, c, "source", "root.icon".to_owned());
+            icon.set(n, c, "colorize", "transparent".to_owned());
+            icon.set(n, c, "opacity", expr::number(opacity));
+            continue;
+        }
         match drawn.map(|(i, r)| (icons.file(i), r)) {
             Some((Some((file, symbolic)), rect)) => {
                 any_icon = true;

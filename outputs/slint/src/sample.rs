@@ -85,15 +85,18 @@ pub fn scene_look(scene: &ControlScene, name: &str) -> Look {
         name: name.to_owned(),
         element: scene.element.type_name().to_owned(),
         flags: Vec::new(),
-        combos: vec![Combo { parts }],
+        combos: vec![Combo {
+            parts,
+            implicit: [
+                Affine::constant(scene.size.0),
+                Affine::constant(scene.size.1),
+            ],
+        }],
+        app_icon: false,
         base: Base {
             size: scene.size,
             text: (0.0, 0.0),
         },
-        implicit: [
-            Affine::constant(scene.size.0),
-            Affine::constant(scene.size.1),
-        ],
         text_font: None,
     }
 }
@@ -137,13 +140,18 @@ impl Measure for Synthetic<'_> {
     }
 
     fn has_icon(&mut self, icon: &IconRef) -> bool {
-        self.icons.file(icon).is_some()
+        matches!(icon, IconRef::Name(name) if &**name == APP_ICON)
+            || self.icons.file(icon).is_some()
     }
 
     fn fingerprint(&self) -> u64 {
         u64::from(self.text.0.to_bits()) << 32 | u64::from(self.text.1.to_bits())
     }
 }
+
+/// The icon name standing for the application's icon (the look's `icon`
+/// property) while sampling.
+pub const APP_ICON: &str = "union-slint-application-icon";
 
 /// The step every input is sampled at, logical px.
 const STEP: f32 = 40.0;
@@ -192,9 +200,11 @@ pub fn sample_look(
     styler: &Styler,
     query: &Query,
     flags: &[Flag],
+    app_icon: bool,
     name: &str,
     icons: &mut dyn IconFiles,
 ) -> Result<(Look, Vec<Gap>), String> {
+    let icon_bit = 1u32 << flags.len();
     let element = query
         .target()
         .map_or_else(String::new, |e| e.type_name().to_owned());
@@ -214,34 +224,11 @@ pub fn sample_look(
             size,
             value: at.value,
             text: Some("Xy"),
+            icon: (states & icon_bit != 0).then_some(APP_ICON),
             ..SceneRequest::new(&query)
         };
         union_model::scene::build_scene(styler, &request, &mut measure).map_err(|e| e.to_string())
     };
-    // The implicit size, affine in the text size.
-    let implicit0 = scene(0, None, At::BASE, icons)?;
-    let implicit_w = scene(
-        0,
-        None,
-        At {
-            dtw: STEP,
-            ..At::BASE
-        },
-        icons,
-    )?;
-    let implicit_h = scene(
-        0,
-        None,
-        At {
-            dth: STEP,
-            ..At::BASE
-        },
-        icons,
-    )?;
-    let (w0, h0) = implicit0.size;
-    let mut implicit = [Affine::constant(w0), Affine::constant(h0)];
-    implicit[0].terms[2] = (implicit_w.size.0 - w0) / STEP;
-    implicit[1].terms[3] = (implicit_h.size.1 - h0) / STEP;
     let samples = [
         At::BASE,
         At {
@@ -252,11 +239,15 @@ pub fn sample_look(
             dh: STEP,
             ..At::BASE
         },
+        // Text grows with the control, so that it still fits: the step of
+        // the text alone is the difference from the control's step.
         At {
+            dw: STEP,
             dtw: STEP,
             ..At::BASE
         },
         At {
+            dh: STEP,
             dth: STEP,
             ..At::BASE
         },
@@ -283,12 +274,46 @@ pub fn sample_look(
         value: 0.3,
     };
     let mut combos = Vec::new();
-    for states in 0..(1u32 << flags.len()) {
+    // The base size all combinations are sampled around: the plain
+    // control's implicit size.
+    let (w0, h0) = scene(0, None, At::BASE, icons)?.size;
+    let combos_count = 1u32 << (flags.len() + usize::from(app_icon));
+    for states in 0..combos_count {
+        // The implicit size in these states, affine in the text size.
+        let implicit0 = scene(states, None, At::BASE, icons)?;
+        let implicit_w = scene(
+            states,
+            None,
+            At {
+                dtw: STEP,
+                ..At::BASE
+            },
+            icons,
+        )?;
+        let implicit_h = scene(
+            states,
+            None,
+            At {
+                dth: STEP,
+                ..At::BASE
+            },
+            icons,
+        )?;
+        let mut implicit = [
+            Affine::constant(implicit0.size.0),
+            Affine::constant(implicit0.size.1),
+        ];
+        implicit[0].terms[2] = (implicit_w.size.0 - implicit0.size.0) / STEP;
+        implicit[1].terms[3] = (implicit_h.size.1 - implicit0.size.1) / STEP;
+        // Sampled around these states' own implicit size (an icon makes
+        // room), then rebased onto the look's base size.
+        let (cw, ch) = implicit0.size;
+        let (sw, sh) = (cw - w0, ch - h0);
         let mut scenes = Vec::with_capacity(samples.len());
         for at in samples {
-            scenes.push(scene(states, Some((w0 + at.dw, h0 + at.dh)), at, icons)?);
+            scenes.push(scene(states, Some((cw + at.dw, ch + at.dh)), at, icons)?);
         }
-        let checked = scene(states, Some((w0 + check.dw, h0 + check.dh)), check, icons)?;
+        let checked = scene(states, Some((cw + check.dw, ch + check.dh)), check, icons)?;
         let mut parts = Vec::new();
         for (index, base) in std::iter::once(None)
             .chain(scenes[0].parts.iter().map(Some))
@@ -311,15 +336,16 @@ pub fn sample_look(
                     let mut terms = [0.0; Input::COUNT];
                     terms[0] = d(1) / STEP;
                     terms[1] = d(2) / STEP;
-                    terms[2] = d(3) / STEP;
-                    terms[3] = d(4) / STEP;
+                    terms[2] = (d(3) - d(1)) / STEP;
+                    terms[3] = (d(4) - d(2)) / STEP;
                     terms[4] = d(5);
                     terms[5] = (d(6) - d(5) - d(1)) / STEP;
                     terms[6] = (d(7) - d(5) - d(2)) / STEP;
-                    Affine {
-                        constant: q0[k],
-                        terms,
-                    }
+                    // value = q0 + k·(w − cw) + …: rebased so that the
+                    // inputs count from the look's base size w0.
+                    let constant = q0[k] - terms[0] * sw - terms[1] * sh;
+                    terms[4] -= terms[5] * sw + terms[6] * sh;
+                    Affine { constant, terms }
                 })
                 .collect();
             let label = match base {
@@ -328,7 +354,12 @@ pub fn sample_look(
             };
             match quantities(&checked).filter(|q| q.len() == q0.len()) {
                 Some(actual) => {
-                    let inputs = check.inputs();
+                    let inputs = At {
+                        dw: check.dw + sw,
+                        dh: check.dh + sh,
+                        ..check
+                    }
+                    .inputs();
                     let off = fitted.iter().zip(&actual).any(|(f, a)| {
                         let predicted = f.constant
                             + f.terms.iter().zip(inputs).map(|(k, x)| k * x).sum::<f32>();
@@ -374,7 +405,7 @@ pub fn sample_look(
                 elliptical,
             });
         }
-        combos.push(Combo { parts });
+        combos.push(Combo { parts, implicit });
     }
     let text_font = combos
         .first()
@@ -390,13 +421,17 @@ pub fn sample_look(
         Look {
             name: name.to_owned(),
             element,
-            flags: flags.iter().map(|f| f.property.to_owned()).collect(),
+            flags: flags
+                .iter()
+                .map(|f| f.property.to_owned())
+                .chain(app_icon.then(|| "has-icon".to_owned()))
+                .collect(),
+            app_icon,
             combos,
             base: Base {
                 size: (w0, h0),
                 text: TEXT,
             },
-            implicit,
             text_font,
         },
         gaps,

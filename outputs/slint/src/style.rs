@@ -102,6 +102,8 @@ struct LookSpec {
     component: &'static str,
     element: &'static str,
     flags: &'static [usize],
+    /// Whether the application sets an icon on it (the look's `icon`).
+    app_icon: bool,
 }
 
 /// Indices into [`FLAGS`]: disabled, pressed, hovered, checked, focused,
@@ -118,76 +120,91 @@ const LOOKS: &[LookSpec] = &[
         component: "ButtonLook",
         element: "Button",
         flags: BUTTONLIKE,
+        app_icon: true,
     },
     LookSpec {
         component: "CheckBoxLook",
         element: "CheckBox",
         flags: BUTTONLIKE,
+        app_icon: false,
     },
     LookSpec {
         component: "SwitchLook",
         element: "Switch",
         flags: BUTTONLIKE,
+        app_icon: false,
     },
     LookSpec {
         component: "SliderLook",
         element: "Slider",
         flags: RANGE,
+        app_icon: false,
     },
     LookSpec {
         component: "ProgressLook",
         element: "ProgressBar",
         flags: STATIC,
+        app_icon: false,
     },
     LookSpec {
         component: "TextFieldLook",
         element: "TextField",
         flags: FIELD,
+        app_icon: false,
     },
     LookSpec {
         component: "GroupBoxLook",
         element: "GroupBox",
         flags: STATIC,
+        app_icon: false,
     },
     LookSpec {
         component: "ScrollViewLook",
         element: "ScrollView",
         flags: STATIC,
+        app_icon: false,
     },
     LookSpec {
         component: "SpinnerLook",
         element: "BusyIndicator",
         flags: STATIC,
+        app_icon: false,
     },
     LookSpec {
         component: "ComboBoxLook",
         element: "ComboBox",
         flags: POPUP_BUTTON,
+        app_icon: false,
     },
     LookSpec {
         component: "SpinBoxLook",
         element: "SpinBox",
         flags: FIELD,
+        app_icon: false,
     },
     LookSpec {
         component: "TextAreaLook",
         element: "TextArea",
         flags: FIELD,
+        app_icon: false,
     },
     LookSpec {
         component: "ItemLook",
         element: "ItemDelegate",
         flags: ITEM,
+        app_icon: false,
     },
     LookSpec {
         component: "MenuLook",
         element: "Menu",
         flags: STATIC,
+        app_icon: false,
     },
     LookSpec {
         component: "MenuItemLook",
         element: "Menu > MenuItem",
         flags: ITEM,
+        app_icon: false,
     },
 ];
 
@@ -247,8 +264,9 @@ pub fn generate(
             .map_err(|e| format!("{}: {e}", spec.element))?;
         let query = Query::new(chain, Context::default());
         let flags: Vec<Flag> = spec.flags.iter().map(|i| FLAGS[*i]).collect();
-        let (look, sampled) = sample_look(styler, &query, &flags, spec.component, icons)
-            .map_err(|e| format!("{}: {e}", spec.element))?;
+        let (look, sampled) =
+            sample_look(styler, &query, &flags, spec.app_icon, spec.component, icons)
+                .map_err(|e| format!("{}: {e}", spec.element))?;
         if spec.element == "TextField" {
             metrics.field_padding = padding(&look);
         }

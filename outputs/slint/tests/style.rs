@@ -37,7 +37,7 @@ fn written(theme: &str) -> (GeneratedStyle, PathBuf) {
 /// Writes `frame` as a PNG under the target dir, to look at.
 fn save(frame: &headless::Frame, name: &str) {
     let size = union_slint_test_size(frame);
-    let pixmap = union_test_support::image::from_straight_rgba(frame.rgba.clone(), size);
+    let pixmap = tiny_skia::Pixmap::from_vec(frame.premultiplied(), size).unwrap();
     let _ = pixmap.save_png(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png")));
 }
 
@@ -351,4 +351,30 @@ fn the_build_time_helper_writes_a_style_an_app_compiles_with() {
     let (_, diagnostics) = headless::compile(&source, path, None, &options)
         .unwrap_or_else(|d| panic!("does not compile: {d:#?}"));
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+/// A button the application gives an icon makes room for it and draws it.
+#[test]
+fn a_button_with_an_icon_makes_room_for_it() {
+    let (_, dir) = written("breeze");
+    let icon = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../themes/icons/search.svg");
+    let probe = format!(
+        "import {{ Button }} from \"std-widgets.slint\";\nexport component Probe inherits Window {{\n    background: transparent;\n    out property <length> plain: a.preferred-width;\n    out property <length> with-icon: b.preferred-width;\n    HorizontalLayout {{\n        alignment: start;\n        a := Button {{ text: \"Find\"; }}\n        b := Button {{ text: \"Find\"; icon: @image-url(\"{}\"); }}\n    }}\n}}\n",
+        icon.display()
+    );
+    let (definition, diagnostics) =
+        headless::compile(&probe, dir.join("probe.slint"), None, &union_options(&dir))
+            .unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let shown = Shown::new(&definition, &[], (300, 40), 1.0).unwrap();
+    let width = |name: &str| match shown.instance.get_property(name).unwrap() {
+        Value::Number(n) => n,
+        other => panic!("{other:?}"),
+    };
+    let (plain, with_icon) = (width("plain"), width("with-icon"));
+    assert!(
+        with_icon >= plain + 16.0,
+        "the icon takes room: {plain} → {with_icon}"
+    );
+    save(&shown.frame().unwrap(), "button-icon");
 }

@@ -55,7 +55,8 @@ fn every_control_looks_like_the_reference_through_slint() {
             let drawn = slint.draw(scene, palette, 1.0, 4.0).unwrap();
             let size = IntSize::from_wh(drawn.frame.width, drawn.frame.height).unwrap();
             Drawing {
-                pixmap: union_test_support::image::from_straight_rgba(drawn.frame.rgba, size),
+                pixmap: union_skia::tiny_skia::Pixmap::from_vec(drawn.frame.premultiplied(), size)
+                    .unwrap(),
                 gaps: drawn.gaps.iter().map(ToString::to_string).collect(),
             }
         },

@@ -196,26 +196,6 @@ pub fn assert_png_snapshot(
     }
 }
 
-/// A pixmap from straight (not premultiplied) RGBA bytes, as Slint's and
-/// Qt's snapshots hold them.
-///
-/// # Panics
-/// When `rgba` is not `size` pixels long.
-pub fn from_straight_rgba(rgba: Vec<u8>, size: IntSize) -> Pixmap {
-    let mut bytes = rgba;
-    for pixel in bytes.chunks_exact_mut(4) {
-        let a = u16::from(pixel[3]);
-        for c in &mut pixel[..3] {
-            *c = ((u16::from(*c) * a + 127) / 255) as u8;
-        }
-    }
-    #[allow(
-        clippy::expect_used,
-        reason = "a test helper; the caller gives the size"
-    )]
-    Pixmap::from_vec(bytes, size).expect("the pixels fill the size")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
