@@ -25,7 +25,7 @@
 
 use union_render_tests::agreement::{self, Allowance, Drawing};
 use union_render_tests::root;
-use union_skia::tiny_skia::IntSize;
+use union_skia::tiny_skia::{IntSize, Pixmap};
 
 const BOXES: Allowance = Allowance {
     per_channel: 48,
@@ -55,8 +55,7 @@ fn every_control_looks_like_the_reference_through_slint() {
             let drawn = slint.draw(scene, palette, 1.0, 4.0).unwrap();
             let size = IntSize::from_wh(drawn.frame.width, drawn.frame.height).unwrap();
             Drawing {
-                pixmap: union_skia::tiny_skia::Pixmap::from_vec(drawn.frame.premultiplied(), size)
-                    .unwrap(),
+                pixmap: Pixmap::from_vec(drawn.frame.premultiplied(), size).unwrap(),
                 gaps: drawn.gaps.iter().map(ToString::to_string).collect(),
             }
         },
