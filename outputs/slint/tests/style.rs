@@ -378,3 +378,34 @@ fn a_button_with_an_icon_makes_room_for_it() {
     );
     save(&shown.frame().unwrap(), "button-icon");
 }
+
+/// `SLINT_STYLE=union` selects the style when the application sets none
+/// (Slint's compiler reads the variable): checked in a child process, so
+/// that this process's environment stays as it is.
+#[test]
+fn the_slint_style_variable_selects_the_union_style() {
+    let (_, dir) = written("breeze");
+    if std::env::var("SLINT_STYLE").as_deref() == Ok("union") {
+        let (source, path) = app_source();
+        let options = CompileOptions {
+            style: None,
+            include_paths: GeneratedStyle::include_paths(&dir),
+        };
+        let by_variable = draw(&source, path.clone(), &options);
+        let by_name = draw(&source, path, &union_options(&dir));
+        assert!(
+            by_variable.rgba == by_name.rgba,
+            "the variable picks the union style"
+        );
+        return;
+    }
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "the_slint_style_variable_selects_the_union_style",
+        ])
+        .env("SLINT_STYLE", "union")
+        .status()
+        .unwrap();
+    assert!(status.success(), "the child run failed");
+}
