@@ -443,6 +443,9 @@ fn emit_part(
         });
     };
     let mut body = Element::default();
+    // A background colour under a gradient, drawn as its own box below.
+    let mut under = Element::default();
+    let mut any_under = false;
     let mut sides: [Element; 4] = Default::default();
     let mut outline = Element::default();
     let mut icon = Element::default();
@@ -489,8 +492,15 @@ fn emit_part(
         let base = style.background.color.value().map(&color);
         let brush = match style.background.image.value() {
             Some(Image::Linear(gradient)) => {
-                if base.is_some() {
-                    gap("background-color", "hidden under the gradient");
+                if let Some(colour) = &base {
+                    any_under = true;
+                    rect_props(&mut under, n, c, &part.rect);
+                    under.set(n, c, "visible", "true".to_owned());
+                    under.set(n, c, "opacity", expr::number(opacity));
+                    under.set(n, c, "background", colour.clone());
+                    for (corner, radius) in CORNERS.iter().zip(&part.radii) {
+                        under.set(n, c, corner, radius.to_slint());
+                    }
                 }
                 let size = (part.rect[2].constant, part.rect[3].constant);
                 expr::linear_gradient(gradient, size, &current).or_else(|| {
@@ -740,6 +750,10 @@ fn emit_part(
         );
         out.push_str(&source);
         return;
+    }
+    if any_under {
+        hide_where_absent(&mut under);
+        under.write("Rectangle", &format!("{id}-under"), look, out);
     }
     hide_where_absent(&mut body);
     body.write("Rectangle", &id, look, out);
