@@ -13,22 +13,7 @@ use union_model::scene::{Content, ControlScene, IconRef};
 use union_model::values::{BoxArea, Image, LineStyle, LinearGradient};
 use union_model::{ComputedStyle, Palette, Style};
 
-/// Something a theme asks for that this output draws differently.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Gap {
-    /// The element (`Button`, `Slider > Handle`).
-    pub element: String,
-    /// The CSS property.
-    pub property: &'static str,
-    /// What is drawn instead.
-    pub instead: &'static str,
-}
-
-impl std::fmt::Display for Gap {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: `{}`: {}", self.element, self.property, self.instead)
-    }
-}
+pub use union_model::scene::Gap;
 
 /// The font size of a text part in logical px (the platform's,
 /// `Context::DEFAULT_FONT_SIZE`, when unset).
@@ -462,31 +447,12 @@ fn gradient_mesh(area: egui::Rect, gradient: &LinearGradient, paint: &Paint<'_>)
     // through the centre, long enough for the corners to reach its ends.
     let angle = gradient.angle.to_radians();
     let direction = egui::vec2(angle.sin(), -angle.cos());
-    let half = (area.width() * direction.x.abs() + area.height() * direction.y.abs()) / 2.0;
-    let count = gradient.stops.len().max(1);
+    let half = gradient.line_length((area.width(), area.height())) / 2.0;
     let stops: Vec<(f32, Color32)> = gradient
         .stops
         .iter()
-        .enumerate()
-        .map(|(i, stop)| {
-            let at = stop.position.map_or(
-                if count > 1 {
-                    i as f32 / (count - 1) as f32
-                } else {
-                    0.0
-                },
-                |p| {
-                    p.to_px(
-                        2.0 * half,
-                        &union_model::values::LengthContext {
-                            font_size: 16.0,
-                            root_font_size: 16.0,
-                        },
-                    ) / (2.0 * half).max(1e-3)
-                },
-            );
-            (at, paint.color(&stop.color))
-        })
+        .zip(gradient.stop_offsets(2.0 * half))
+        .map(|(stop, at)| (at, paint.color(&stop.color)))
         .collect();
     let color_at = |t: f32| {
         let Some(first) = stops.first() else {

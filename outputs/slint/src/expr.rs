@@ -2,7 +2,7 @@
 //! read from the generated `UnionPalette` global, so a palette change needs
 //! no regeneration), lengths, brushes and affine geometry.
 
-use union_model::values::{Color, ColorRole, ColorSet, Image, LengthContext, LinearGradient};
+use union_model::values::{Color, ColorRole, ColorSet, Image, LinearGradient};
 
 /// The Slint source of the colour functions and the palette global every
 /// generated file imports (`union-base.slint`): `mix`, `lighter`, `darker`
@@ -105,28 +105,12 @@ pub fn linear_gradient(
     if gradient.repeating {
         return None;
     }
-    let angle = gradient.angle.to_radians();
-    let line = (size.0 * angle.sin()).abs() + (size.1 * angle.cos()).abs();
-    let count = gradient.stops.len().max(1);
-    let context = LengthContext {
-        font_size: 16.0,
-        root_font_size: 16.0,
-    };
+    let line = gradient.line_length(size);
     let stops: Vec<String> = gradient
         .stops
         .iter()
-        .enumerate()
-        .map(|(i, stop)| {
-            let at = stop.position.map_or(
-                if count > 1 {
-                    i as f32 / (count - 1) as f32
-                } else {
-                    0.0
-                },
-                |p| p.to_px(line, &context) / line.max(1e-3),
-            );
-            format!("{} {}%", color(&stop.color, current), number(at * 100.0))
-        })
+        .zip(gradient.stop_offsets(line))
+        .map(|(stop, at)| format!("{} {}%", color(&stop.color, current), number(at * 100.0)))
         .collect();
     Some(format!(
         "@linear-gradient({}deg, {})",

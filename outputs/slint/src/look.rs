@@ -65,22 +65,7 @@ impl Input {
     }
 }
 
-/// Something a theme asks for that the Slint output draws differently.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Gap {
-    /// The element (`Button`, `Slider > Handle`).
-    pub element: String,
-    /// The CSS property.
-    pub property: &'static str,
-    /// What is drawn instead.
-    pub instead: &'static str,
-}
-
-impl std::fmt::Display for Gap {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: `{}`: {}", self.element, self.property, self.instead)
-    }
-}
+pub use union_model::scene::Gap;
 
 /// What a part shows besides its box.
 #[derive(Clone, Debug, PartialEq)]

@@ -43,6 +43,25 @@ use crate::values::{Image, SvgPart};
 use crate::{ComputedStyle, Element, Query, Style};
 use std::sync::Arc;
 
+/// Something a theme asks for that an output draws differently: every
+/// output reports these (per control and property) instead of dropping
+/// what it cannot draw.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gap {
+    /// The element (`Button`, `Slider > Handle`).
+    pub element: String,
+    /// The CSS property.
+    pub property: &'static str,
+    /// What is drawn instead.
+    pub instead: &'static str,
+}
+
+impl std::fmt::Display for Gap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: `{}`: {}", self.element, self.property, self.instead)
+    }
+}
+
 /// What an output measures for the scene with its own fonts and icons.
 pub trait Measure {
     /// Width and height in logical px of `text` set in `style`'s font

@@ -42,6 +42,40 @@ pub struct LinearGradient {
     pub repeating: bool,
 }
 
+impl LinearGradient {
+    /// The length of the gradient line over a box of `size` (CSS: long
+    /// enough for the box's corners to reach its ends).
+    pub fn line_length(&self, size: (f32, f32)) -> f32 {
+        let angle = self.angle.to_radians();
+        (size.0 * angle.sin()).abs() + (size.1 * angle.cos()).abs()
+    }
+
+    /// Each stop's place along a gradient line `line` px long, as a share
+    /// of it (0 to 1 inside the line); stops without a position are spaced
+    /// evenly, as CSS does.
+    pub fn stop_offsets(&self, line: f32) -> Vec<f32> {
+        let count = self.stops.len().max(1);
+        let context = LengthContext {
+            font_size: 16.0,
+            root_font_size: 16.0,
+        };
+        self.stops
+            .iter()
+            .enumerate()
+            .map(|(i, stop)| {
+                stop.position.map_or(
+                    if count > 1 {
+                        i as f32 / (count - 1) as f32
+                    } else {
+                        0.0
+                    },
+                    |p| p.to_px(line, &context) / line.max(1e-3),
+                )
+            })
+            .collect()
+    }
+}
+
 /// The shape of a radial gradient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
