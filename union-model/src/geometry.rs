@@ -146,6 +146,27 @@ impl Edges {
 pub struct Radii(pub [(f32, f32); 4]);
 
 impl Radii {
+    /// The corner radii `style` asks for, resolved against `border_box`
+    /// (lengths multiplied by `scale`) and clamped as CSS clamps them.
+    pub fn of(style: &crate::Style, border_box: Rect, scale: f32) -> Radii {
+        let corners = &style.corners;
+        Radii::resolve(
+            [
+                corners.top_left.value(),
+                corners.top_right.value(),
+                corners.bottom_right.value(),
+                corners.bottom_left.value(),
+            ],
+            border_box,
+            scale,
+        )
+    }
+
+    /// Whether any corner's two radii differ by more than half a pixel.
+    pub fn is_elliptical(&self) -> bool {
+        self.0.iter().any(|(x, y)| (x - y).abs() > 0.5)
+    }
+
     /// Resolves style radii against a border box (in the box's units;
     /// lengths are multiplied by `scale`), clamped as CSS clamps them.
     pub fn resolve(corners: [Option<&Radius>; 4], border_box: Rect, scale: f32) -> Radii {

@@ -35,22 +35,12 @@ pub fn rect(r: Rect, origin: egui::Pos2) -> egui::Rect {
 
 /// The style's corner radii resolved against `border_box` (CSS clamping).
 pub fn radii(style: &Style, border_box: Rect) -> Radii {
-    let corners = &style.corners;
-    Radii::resolve(
-        [
-            corners.top_left.value(),
-            corners.top_right.value(),
-            corners.bottom_right.value(),
-            corners.bottom_left.value(),
-        ],
-        border_box,
-        1.0,
-    )
+    Radii::of(style, border_box, 1.0)
 }
 
 /// Whether any corner is elliptical (egui's corners are circular).
 pub fn is_elliptical(radii: &Radii) -> bool {
-    radii.0.iter().any(|(x, y)| (x - y).abs() > 0.5)
+    radii.is_elliptical()
 }
 
 /// egui's circular, whole-point radii: the smaller of each corner's two.

@@ -760,17 +760,7 @@ pub(crate) fn paint_element(
     if style.display.visibility.value() == Some(&union_model::values::Visibility::Hidden) {
         return;
     }
-    let corners = &style.corners;
-    let radii = Radii::resolve(
-        [
-            corners.top_left.value(),
-            corners.top_right.value(),
-            corners.bottom_right.value(),
-            corners.bottom_left.value(),
-        ],
-        border_box,
-        scale,
-    );
+    let radii = Radii::of(style, border_box, scale);
     let border = &style.border;
     let border_sides = line_sides(
         &painter,

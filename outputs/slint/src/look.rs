@@ -876,17 +876,10 @@ fn plus(a: Affine, b: Affine) -> Affine {
 /// circular radii (the smaller of each corner's two), and whether any
 /// corner is elliptical.
 pub fn circular_radii(style: &union_model::Style, size: (f32, f32)) -> ([f32; 4], bool) {
-    let corners = &style.corners;
-    let radii = Radii::resolve(
-        [
-            corners.top_left.value(),
-            corners.top_right.value(),
-            corners.bottom_right.value(),
-            corners.bottom_left.value(),
-        ],
+    let radii = Radii::of(
+        style,
         union_model::geometry::Rect::new(0.0, 0.0, size.0, size.1),
         1.0,
     );
-    let elliptical = radii.0.iter().any(|(x, y)| (x - y).abs() > 0.5);
-    (radii.0.map(|(x, y)| x.min(y)), elliptical)
+    (radii.0.map(|(x, y)| x.min(y)), radii.is_elliptical())
 }
